@@ -9,7 +9,8 @@ internal static class CommandLine
     internal static readonly ICommand[] Commands =
     [
         new RunCommand(),
-
+        new CheckCommand(),
+        new SchemaCommand(),
 
     ];
 

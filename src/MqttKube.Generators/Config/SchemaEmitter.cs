@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using MqttKube.Generators.Common;
+using MqttKube.Generators.Config.Model;
+
+namespace MqttKube.Generators.Config;
+
+/// <summary>The JSON Schema (draft 2020-12) of the config file, as one constant.</summary>
+internal static class SchemaEmitter
+{
+    public static string Emit(EquatableArray<ObjectModel> models)
+    {
+        var root = models.First(m => m.IsRoot);
+        var json = new StringBuilder();
+        json.Append("{\n");
+        json.Append("  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n");
+        json.Append("  \"$id\": \"https://github.com/mqtt-kube/mqtt-kube/config.schema.json\",\n");
+        json.Append("  \"title\": \"mqtt-kube config\",\n");
+        json.Append("  \"$ref\": \"#/$defs/").Append(root.Name).Append("\",\n");
+        json.Append("  \"$defs\": {\n");
+        for (var i = 0; i < models.Count; i++)
+        {
+            AppendObject(json, models[i]);
+            json.Append(i + 1 < models.Count ? ",\n" : "\n");
+        }
+
+        json.Append("  }\n}");
+
+        var w = new SourceWriter().Header();
+        w.Open($"namespace {root.Namespace}");
+        w.Line("/// <summary>The JSON Schema of the config file (<c>mqtt-kube schema</c>).</summary>");
+        w.Open("internal static partial class ConfigSchema");
+        w.Line($"public const string Json = {SourceWriter.Literal(json.ToString())};");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void AppendObject(StringBuilder json, ObjectModel model)
+    {
+        json.Append("    ").Append(Quote(model.Name)).Append(": {\n");
+        json.Append("      \"type\": \"object\",\n");
+        json.Append("      \"description\": ").Append(Quote(model.Description)).Append(",\n");
+        json.Append("      \"additionalProperties\": false,\n");
+        var required = model.Properties.Where(p => p.Required).Select(p => Quote(p.Key)).ToArray();
+        if (required.Length > 0)
+        {
+            json.Append("      \"required\": [").Append(string.Join(", ", required)).Append("],\n");
+        }
+
+        json.Append("      \"properties\": {");
+        var first = true;
+        foreach (var p in model.Properties)
+        {
+            foreach (var key in new[] { p.Key }.Concat(p.Aliases))
+            {
+                json.Append(first ? "\n" : ",\n");
+                first = false;
+                json.Append("        ").Append(Quote(key)).Append(": ").Append(PropertySchema(p, key != p.Key));
+            }
+        }
+
+        json.Append("\n      }\n    }");
+    }
+
+    private static string PropertySchema(PropertyModel p, bool isAlias)
+    {
+        var item = ItemSchema(p);
+        var description = isAlias ? $"Alias of '{p.Key}'. {p.Description}" : p.Description;
+        var body = p.IsList
+            ? p.OneOrMany
+                ? $"\"oneOf\": [{item}, {{ \"type\": \"array\", \"items\": {item} }}]"
+                : $"\"type\": \"array\", \"items\": {item}"
+            : item.Substring(2, item.Length - 4);
+        var text = new StringBuilder("{ ");
+        if (body.Length > 0)
+        {
+            text.Append(body).Append(", ");
+        }
+
+        text.Append("\"description\": ").Append(Quote(description));
+        if (p.DefaultJson is not null)
+        {
+            text.Append(", \"default\": ").Append(p.DefaultJson);
+        }
+
+        return text.Append(" }").ToString();
+    }
+
+    private static string ItemSchema(PropertyModel p)
+    {
+        string Range(string type) => double.IsNaN(p.Minimum) || p.Minimum <= int.MinValue
+            ? $"{{ \"type\": \"{type}\" }}"
+            : $"{{ \"type\": \"{type}\", \"minimum\": {Number(p.Minimum)}, \"maximum\": {Number(p.Maximum)} }}";
+
+        return p.Kind switch
+        {
+            ValueKind.String => "{ \"type\": \"string\" }",
+            ValueKind.Int or ValueKind.Long => Range("integer"),
+            ValueKind.Double => Range("number"),
+            ValueKind.Bool => "{ \"type\": \"boolean\" }",
+            ValueKind.Enum => $"{{ \"enum\": [{string.Join(", ", p.EnumNames.Select(Quote))}] }}",
+            ValueKind.Object => $"{{ \"$ref\": \"#/$defs/{p.TypeName.Split('.').Last()}\" }}",
+            _ => p.ValueSchema ?? "{ }",
+        };
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Quote(string text)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < ' ')
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+}

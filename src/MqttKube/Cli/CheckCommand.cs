@@ -1,0 +1,98 @@
+using MqttKube.Configuration;
+
+namespace MqttKube.Cli;
+
+internal sealed class CheckCommand : ICommand
+{
+    public string Name => "check";
+
+    public string Summary => "validate CONFIG (and every template it names) without connecting anywhere";
+
+    public string Usage => """
+        Usage: mqtt-kube check [--dump] [--] CONFIG
+
+        Loads and validates CONFIG and every template it names, without connecting
+        anywhere. Each problem is printed as FILE:LINE:COL: error: MESSAGE on standard
+        error; a clean config prints a one-line summary.
+
+        Options:
+          --dump    also print the effective config, every default filled in
+
+        Exit codes: 0 valid, 2 invalid.
+
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var dump = false;
+        var files = new List<string>();
+        var options = true;
+        foreach (var arg in args)
+        {
+            if (options && arg == "--")
+            {
+                options = false;
+            }
+            else if (options && arg == "--dump")
+            {
+                dump = true;
+            }
+            else if (options && arg.StartsWith('-') && arg.Length > 1)
+            {
+                await stderr.WriteLineAsync($"mqtt-kube check: unknown option '{arg}' (try --help)").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+            else
+            {
+                files.Add(arg);
+            }
+        }
+
+        if (files.Count != 1)
+        {
+            await stderr.WriteLineAsync("mqtt-kube check: expected one CONFIG file (try --help)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var result = ConfigLoader.Load(files[0]);
+        if (!result.Success)
+        {
+            await WriteProblemsAsync(result, stderr).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var config = result.Config!;
+        await stdout.WriteLineAsync($"{files[0]}: OK: {Describe(config)}").ConfigureAwait(false);
+        if (dump)
+        {
+            var writer = new ConfigDumpWriter();
+            config.Dump(writer);
+            await stdout.WriteAsync(writer.ToString()).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    internal static async Task WriteProblemsAsync(ConfigLoadResult result, TextWriter stderr)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            await stderr.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+        }
+
+        var count = result.Diagnostics.Count + result.DroppedDiagnostics;
+        var more = result.DroppedDiagnostics > 0 ? $" ({result.DroppedDiagnostics} not shown)" : string.Empty;
+        await stderr.WriteLineAsync($"{count} error{(count == 1 ? string.Empty : "s")}{more}").ConfigureAwait(false);
+    }
+
+    /// <summary><c>2 bindings: 2 watches, 1 patch, 1 action</c>.</summary>
+    internal static string Describe(MqttKubeConfig config)
+    {
+        static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : noun.EndsWith('h') ? "es" : "s")}";
+
+        var watches = config.Bindings.Sum(b => b.Watch.Length);
+        var patches = config.Bindings.Sum(b => b.Patch.Length);
+        var actions = config.Bindings.Sum(b => b.Action.Length);
+        return $"{Count(config.Bindings.Length, "binding")}: {Count(watches, "watch")}, {Count(patches, "patch")}, {Count(actions, "action")}";
+    }
+}

@@ -1,0 +1,107 @@
+using MqttKube.Configuration.Yaml;
+
+namespace MqttKube.Configuration;
+
+/// <summary>
+/// Checks that need more than one key's value: topics, the files the config names, templates. Run after
+/// binding by <see cref="ConfigLoader"/>, so <c>check</c> reports them with the rest.
+/// </summary>
+internal static partial class ConfigChecks
+{
+    public static void Run(MqttKubeConfig config, ConfigBindContext context)
+    {
+        CheckMqtt(config.Mqtt, context);
+        for (var i = 0; i < config.Bindings.Length; i++)
+        {
+            var binding = config.Bindings[i];
+            var path = $"bindings[{i}]";
+            for (var j = 0; j < binding.Watch.Length; j++)
+            {
+                var watch = binding.Watch[j];
+                CheckTopic(watch.Topic, At(watch.Node, "topic"), context, $"{path}.watch[{j}].topic", wildcards: false);
+            }
+
+            for (var j = 0; j < binding.Patch.Length; j++)
+            {
+                var patch = binding.Patch[j];
+                CheckTopic(patch.Topic, At(patch.Node, "topic"), context, $"{path}.patch[{j}].topic", wildcards: true);
+            }
+
+            for (var j = 0; j < binding.Action.Length; j++)
+            {
+                var action = binding.Action[j];
+                CheckTopic(action.Topic, At(action.Node, "topic"), context, $"{path}.action[{j}].topic", wildcards: true);
+                if (action.Launch is not null)
+                {
+                    CheckTemplate(action.Launch, context, $"{path}.action[{j}].launch");
+                }
+            }
+        }
+    }
+
+    private static void CheckMqtt(MqttConfig mqtt, ConfigBindContext context)
+    {
+        if (mqtt.TopicPrefix is { } prefix)
+        {
+            CheckTopic(prefix, At(mqtt.Node, "topic-prefix"), context, "mqtt.topic-prefix", wildcards: false);
+        }
+
+        CheckTopic(mqtt.StatusTopic, At(mqtt.Node, "status-topic"), context, "mqtt.status-topic", wildcards: false);
+        foreach (var file in new[] { mqtt.Tls?.Cafile, mqtt.Auth.Cafile, mqtt.Auth.Certfile, mqtt.Auth.Keyfile, mqtt.Auth.PasswordFile })
+        {
+            if (file is not null)
+            {
+                CheckFile(file, context);
+            }
+        }
+    }
+
+    private static SourcePosition At(YamlMapping? node, string key) => node?.Get(key)?.Position ?? node?.Position ?? SourcePosition.Start;
+
+    /// <summary>MQTT topic rules: not empty, no NUL; <c>+</c> a whole level, <c>#</c> a whole last level, only where subscribing.</summary>
+    internal static void CheckTopic(string topic, SourcePosition position, ConfigBindContext context, string path, bool wildcards)
+    {
+        if (topic.Length == 0)
+        {
+            context.Error(position, $"'{path}' must not be empty");
+            return;
+        }
+
+        if (topic.Contains('\0'))
+        {
+            context.Error(position, $"'{path}' must not contain a NUL character");
+            return;
+        }
+
+        var levels = topic.Split('/');
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var level = levels[i];
+            if (!level.Contains('+') && !level.Contains('#'))
+            {
+                continue;
+            }
+
+            if (!wildcards)
+            {
+                context.Error(position, $"'{path}' must not contain the wildcards + or # (it is published to, not subscribed to): '{YamlScalar.Shorten(topic)}'");
+                return;
+            }
+
+            if (level is not ("+" or "#") || (level == "#" && i != levels.Length - 1))
+            {
+                context.Error(position, $"'{path}' uses a wildcard wrongly: '+' must be a whole level and '#' the whole last level: '{YamlScalar.Shorten(topic)}'");
+                return;
+            }
+        }
+    }
+
+    private static void CheckFile(ConfigPath file, ConfigBindContext context)
+    {
+        if (!File.Exists(file.Path))
+        {
+            var hint = !file.IsRelPath && !Path.IsPathRooted(file.Text) ? " (relative to the working directory; tag it !relpath to resolve it against the config file's folder)" : string.Empty;
+            context.Error(file.Position, $"file not found: {file.Path}{hint}");
+        }
+    }
+}

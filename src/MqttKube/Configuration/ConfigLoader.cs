@@ -1,0 +1,151 @@
+using System.Text;
+using MqttKube.Configuration.Yaml;
+
+namespace MqttKube.Configuration;
+
+/// <summary>Reads, parses, binds and checks a config file; never throws for bad input.</summary>
+internal static partial class ConfigLoader
+{
+    /// <summary>Larger files are refused before parsing (a config of 1,000 bindings is about 300 KB).</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    public const string PasswordVariable = "MQTT_KUBE_MQTT_PASSWORD";
+    public const string LogLevelVariable = "MQTT_KUBE_LOG_LEVEL";
+
+    /// <summary>Loads <paramref name="path"/>; <paramref name="displayName"/> names the file in messages (default: the path as given).</summary>
+    public static ConfigLoadResult Load(string path, Func<string, string?>? environment = null, string? displayName = null)
+    {
+        var file = displayName ?? path;
+        var diagnostics = new DiagnosticBag();
+        var text = ReadText(path, file, diagnostics);
+        MqttKubeConfig? config = null;
+        if (text is not null)
+        {
+            config = Parse(text, path, file, diagnostics);
+        }
+
+        if (config is not null)
+        {
+            config = ApplyEnvironment(config, environment ?? Environment.GetEnvironmentVariable, diagnostics);
+        }
+
+        var sorted = diagnostics.Sorted().ToArray();
+        return new ConfigLoadResult(sorted.Length == 0 ? config : null, sorted, diagnostics.Dropped);
+    }
+
+    /// <summary>Parses and binds config text (tests and <c>eval</c> use this without a file).</summary>
+    internal static MqttKubeConfig? Parse(string text, string path, string file, DiagnosticBag diagnostics)
+    {
+        var root = YamlReader.Read(text, file, diagnostics);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var context = new ConfigBindContext(path, diagnostics, file);
+        if (root is YamlScalar { IsNull: true })
+        {
+            context.Error(root, "the config file is empty; it needs at least 'bindings' (see examples/config-basic.yaml)");
+            return null;
+        }
+
+        if (root is not YamlMapping)
+        {
+            context.Error(root, $"the config must be a mapping with the keys {string.Join(", ", MqttKubeConfig.ConfigKeys)}, not {root.Describe()}");
+            return null;
+        }
+
+        var config = MqttKubeConfig.BindYaml(root, context, string.Empty);
+        if (config is not null)
+        {
+            ConfigChecks.Run(config, context);
+        }
+
+        return config;
+    }
+
+    private static string? ReadText(string path, string file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                diagnostics.Add(file, SourcePosition.Start, "is a directory, not a config file");
+                return null;
+            }
+
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                diagnostics.Add(file, SourcePosition.Start, "no such file");
+                return null;
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                diagnostics.Add(file, SourcePosition.Start, $"the file is {info.Length / (1024.0 * 1024.0):0.0} MB; a config may be at most {MaxFileBytes / (1024 * 1024)} MB");
+                return null;
+            }
+
+            return Decode(File.ReadAllBytes(path), file, diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            diagnostics.Add(file, SourcePosition.Start, $"cannot read the file: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Strict UTF-8 (a BOM allowed); binary content is refused with the position of the first bad byte.</summary>
+    internal static string? Decode(byte[] bytes, string file, DiagnosticBag diagnostics)
+    {
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var nul = bytes.AsSpan(start).IndexOf((byte)0);
+        var invalid = nul >= 0 ? start + nul : -1;
+        if (invalid < 0 && !System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start)))
+        {
+            invalid = start + FirstInvalidUtf8(bytes.AsSpan(start));
+        }
+
+        if (invalid >= 0)
+        {
+            diagnostics.Add(file, PositionOf(bytes, invalid), "the file is not UTF-8 text (binary content?); a config is YAML text");
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
+    }
+
+    private static SourcePosition PositionOf(byte[] bytes, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (bytes[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new SourcePosition(line, offset - lineStart + 1);
+    }
+}

@@ -1,0 +1,58 @@
+using MqttKube.Configuration.Schema;
+using MqttKube.Configuration.Yaml;
+
+namespace MqttKube.Configuration;
+
+/// <summary>
+/// A file path in the config. <c>!relpath PATH</c> resolves against the config file's folder; a plain path is
+/// taken as written (relative to the working directory, as in the original).
+/// </summary>
+[ConfigValue("{ \"type\": \"string\", \"description\": \"A file path; tag it !relpath to resolve it against the config file's folder.\" }")]
+internal sealed class ConfigPath : IConfigValue<ConfigPath>
+{
+    private ConfigPath(string text, string path, bool relative, SourcePosition position)
+    {
+        Text = text;
+        Path = path;
+        IsRelPath = relative;
+        Position = position;
+    }
+
+    /// <summary>The path as written.</summary>
+    public string Text { get; }
+
+    /// <summary>The path to open.</summary>
+    public string Path { get; }
+
+    public bool IsRelPath { get; }
+
+    public SourcePosition Position { get; }
+
+    public static ConfigPath? Bind(YamlNode node, ConfigBindContext context, string path)
+    {
+        if (node is not YamlScalar scalar || (scalar.IsNull && scalar.Tag is null))
+        {
+            if (node is not YamlScalar)
+            {
+                context.Error(node, $"'{path}' must be a file path, not {node.Describe()}");
+            }
+
+            return null;
+        }
+
+        if (scalar.Value.Length == 0 || scalar.Value.Contains('\0'))
+        {
+            context.Error(node, $"'{path}' must be a file path, not an empty string");
+            return null;
+        }
+
+        var relative = scalar.Tag == ConfigTags.RelPath;
+        var resolved = relative ? System.IO.Path.GetFullPath(System.IO.Path.Combine(context.BaseDirectory, scalar.Value)) : scalar.Value;
+        return new ConfigPath(scalar.Value, resolved, relative, scalar.Position);
+    }
+
+    public void Dump(ConfigDumpWriter writer) => writer.Line(ToString());
+
+    /// <summary>As written, so dumps do not depend on the machine.</summary>
+    public override string ToString() => (IsRelPath ? "!relpath " : string.Empty) + ConfigDumpWriter.Quote(Text);
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using MqttKube.Configuration.Schema;
+
+namespace MqttKube.Configuration;
+
+[ConfigObject("The mqtt-kube config file: the broker, the web server, logging and the bindings.", Root = true)]
+internal sealed partial record MqttKubeConfig
+{
+    [ConfigKey("The MQTT broker connection.")]
+    public MqttConfig Mqtt { get; init; } = new();
+
+    [ConfigKey("The web server for health, readiness, metrics and the status page.")]
+    public HttpConfig Http { get; init; } = new();
+
+    [ConfigKey("Log level and format.")]
+    public LoggingConfig Logging { get; init; } = new();
+
+    [ConfigKey("The bindings: each connects one Kubernetes object to MQTT topics.")]
+    public ImmutableArray<BindingConfig> Bindings { get; init; } = [];
+}

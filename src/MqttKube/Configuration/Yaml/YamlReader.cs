@@ -1,0 +1,175 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace MqttKube.Configuration.Yaml;
+
+/// <summary>
+/// Reads one YAML document into <see cref="YamlNode"/>s from YamlDotNet's parser events (no reflection),
+/// reporting syntax errors, duplicate keys and abuse (deep nesting, alias bombs) as diagnostics.
+/// </summary>
+internal sealed partial class YamlReader
+{
+    public const int MaxDepth = 100;
+    public const int MaxAliases = 1_000;
+
+    private readonly IParser parser;
+    private readonly string file;
+    private readonly DiagnosticBag diagnostics;
+    private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
+    private int aliases;
+
+    private YamlReader(string text, string file, DiagnosticBag diagnostics)
+    {
+        parser = new Parser(new StringReader(text));
+        this.file = file;
+        this.diagnostics = diagnostics;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as a single YAML document. Returns null (with diagnostics) when it is
+    /// not valid YAML. An empty document yields a null scalar.
+    /// </summary>
+    public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return new YamlReader(text, file, diagnostics).ReadStream();
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(file, ToPosition(ex.Start), "invalid YAML: " + CleanMessage(ex.Message));
+            return null;
+        }
+        catch (DepthException ex)
+        {
+            diagnostics.Add(file, ex.Position, ex.Message);
+            return null;
+        }
+    }
+
+    internal static SourcePosition ToPosition(Mark mark) =>
+        new((int)Math.Max(1, Math.Min(mark.Line, int.MaxValue)), (int)Math.Max(1, Math.Min(mark.Column, int.MaxValue)));
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: 3, Col: 6, Idx: 21): "; we print our own position.
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        var text = message.StartsWith("(Line", StringComparison.Ordinal) && cut >= 0 ? message[(cut + 3)..] : message;
+        text = text.Trim();
+        return text.Length > 0 && char.IsUpper(text[0]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+
+    private YamlNode? ReadStream()
+    {
+        Expect<StreamStart>();
+        if (parser.Accept<StreamEnd>(out _))
+        {
+            return new YamlScalar(string.Empty, false, SourcePosition.Start, null);
+        }
+
+        parser.Consume<DocumentStart>();
+        var root = ReadNode(0);
+        parser.Consume<DocumentEnd>();
+        if (parser.Accept<DocumentStart>(out var second))
+        {
+            diagnostics.Add(file, ToPosition(second.Start), "the file holds more than one YAML document; a config is one document");
+            return null;
+        }
+
+        parser.Consume<StreamEnd>();
+        return root;
+    }
+
+    private void Expect<T>()
+        where T : ParsingEvent => parser.Consume<T>();
+
+    private YamlNode ReadNode(int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new DepthException(ToPosition(parser.Current!.Start), $"nesting deeper than {MaxDepth} levels");
+        }
+
+        var current = parser.Current ?? throw new YamlException("unexpected end of the document");
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (++aliases > MaxAliases)
+                {
+                    throw new DepthException(ToPosition(alias.Start), $"more than {MaxAliases} aliases");
+                }
+
+                if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new YamlException(alias.Start, alias.End, $"unknown anchor '*{alias.Value.Value}'");
+                }
+
+                return target;
+            case Scalar scalar:
+                parser.MoveNext();
+                return Remember(scalar.Anchor, new YamlScalar(
+                    scalar.Value,
+                    scalar.Style is not ScalarStyle.Plain,
+                    ToPosition(scalar.Start),
+                    TagOf(scalar.Tag, scalar.Start)));
+            case SequenceStart start:
+                return ReadSequence(start, depth);
+            case MappingStart start:
+                return ReadMapping(start, depth);
+            default:
+                throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+        }
+    }
+
+    private YamlNode ReadSequence(SequenceStart start, int depth)
+    {
+        parser.MoveNext();
+        var items = new List<YamlNode>();
+        while (!parser.TryConsume<SequenceEnd>(out _))
+        {
+            items.Add(ReadNode(depth + 1));
+        }
+
+        return Remember(start.Anchor, new YamlSequence(items, ToPosition(start.Start), TagOf(start.Tag, start.Start)));
+    }
+
+    private YamlNode Remember(AnchorName anchor, YamlNode node)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node;
+        }
+
+        return node;
+    }
+
+    private string? TagOf(TagName tag, Mark at)
+    {
+        if (tag.IsEmpty || tag.IsNonSpecific)
+        {
+            return null;
+        }
+
+        var value = tag.Value;
+        if (value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            var known = value["tag:yaml.org,2002:".Length..] is "str" or "int" or "float" or "bool" or "null" or "map" or "seq";
+            if (!known)
+            {
+                diagnostics.Add(file, ToPosition(at), $"unsupported tag '!!{value["tag:yaml.org,2002:".Length..]}'");
+            }
+        }
+        else if (value != ConfigTags.RelPath)
+        {
+            diagnostics.Add(file, ToPosition(at), $"unknown tag '{value}' (the config knows {ConfigTags.RelPath})");
+        }
+
+        return value;
+    }
+
+    private sealed class DepthException(SourcePosition position, string message) : Exception(message)
+    {
+        public SourcePosition Position { get; } = position;
+    }
+}

@@ -1,0 +1,11 @@
+namespace MqttKube.Configuration.Yaml;
+
+/// <summary>The resolved type of a scalar.</summary>
+internal enum YamlScalarKind
+{
+    Null,
+    Bool,
+    Int,
+    Float,
+    String,
+}

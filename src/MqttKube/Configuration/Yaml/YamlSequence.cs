@@ -1,0 +1,9 @@
+namespace MqttKube.Configuration.Yaml;
+
+internal sealed class YamlSequence(IReadOnlyList<YamlNode> items, SourcePosition position, string? tag)
+    : YamlNode(position, tag)
+{
+    public IReadOnlyList<YamlNode> Items { get; } = items;
+
+    public override string Describe() => "a list";
+}
