@@ -173,6 +173,7 @@ public sealed partial class ConfigGenerator
                 var value = p.Name;
                 w.Line(p.Kind switch
                 {
+                    ValueKind.String when p.Secret => $"writer.Scalar({key}, {value} is null ? null : \"***\");",
                     ValueKind.String => $"writer.Scalar({key}, {value});",
                     ValueKind.Int or ValueKind.Long => $"writer.Scalar({key}, (long?){value});",
                     ValueKind.Double => $"writer.Scalar({key}, (double?){value});",

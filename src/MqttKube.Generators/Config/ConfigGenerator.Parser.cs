@@ -115,6 +115,7 @@ public sealed partial class ConfigGenerator
             var name = named.TryGetValue("Name", out var n) && n.Value is string s ? s : Kebab(property.Name);
             var aliases = named.TryGetValue("Aliases", out var a) && !a.IsNull ? a.Values.Select(v => (string)v.Value!).ToEquatableArray() : EquatableArray<string>.Empty;
             var required = named.TryGetValue("Required", out var r) && r.Value is true;
+            var secret = named.TryGetValue("Secret", out var sec) && sec.Value is true;
             var oneOrMany = named.TryGetValue("OneOrMany", out var o) && o.Value is true;
             var minimum = named.TryGetValue("Minimum", out var min) && min.Value is double dmin ? dmin : double.NaN;
             var maximum = named.TryGetValue("Maximum", out var max) && max.Value is double dmax ? dmax : double.NaN;
@@ -157,6 +158,7 @@ public sealed partial class ConfigGenerator
                 aliases,
                 description,
                 required,
+                secret,
                 kind.Value,
                 nullable,
                 isList,

@@ -12,7 +12,7 @@ internal sealed partial record AuthConfig : IConfigValidation
     [ConfigKey("basic: user name.")]
     public string? Username { get; init; }
 
-    [ConfigKey("basic: password (prefer password-file, or the MQTT_KUBE_MQTT_PASSWORD environment variable).")]
+    [ConfigKey("basic: password (prefer password-file, or the MQTT_KUBE_MQTT_PASSWORD environment variable).", Secret = true)]
     public string? Password { get; init; }
 
     [ConfigKey("basic: file holding the password (keeps secrets out of ConfigMaps).")]
@@ -27,7 +27,7 @@ internal sealed partial record AuthConfig : IConfigValidation
     [ConfigKey("mtls: client private key (PEM).")]
     public ConfigPath? Keyfile { get; init; }
 
-    [ConfigKey("mtls: password of an encrypted private key.", Name = "keyfile_password", Aliases = ["keyfile-password"])]
+    [ConfigKey("mtls: password of an encrypted private key.", Name = "keyfile_password", Aliases = ["keyfile-password"], Secret = true)]
     public string? KeyfilePassword { get; init; }
 
     [ConfigKey("mtls: ALPN protocols offered in the TLS handshake.")]

@@ -13,7 +13,7 @@ internal static partial class ConfigChecks
             return;
         }
 
-        var display = template.IsRelPath ? Path.GetRelativePath(Environment.CurrentDirectory, template.Path) : template.Text;
+        var display = template.Display;
         string text;
         try
         {

@@ -46,7 +46,7 @@ internal static partial class ConfigChecks
             CheckTopic(prefix, At(mqtt.Node, "topic-prefix"), context, "mqtt.topic-prefix", wildcards: false);
         }
 
-        CheckTopic(mqtt.StatusTopic, At(mqtt.Node, "status-topic"), context, "mqtt.status-topic", wildcards: false);
+        CheckTopic(mqtt.StatusTopic, At(mqtt.Node, "status-topic") ?? SourcePosition.Start, context, "mqtt.status-topic", wildcards: false);
         foreach (var file in new[] { mqtt.Tls?.Cafile, mqtt.Auth.Cafile, mqtt.Auth.Certfile, mqtt.Auth.Keyfile, mqtt.Auth.PasswordFile })
         {
             if (file is not null)
@@ -56,20 +56,26 @@ internal static partial class ConfigChecks
         }
     }
 
-    private static SourcePosition At(YamlMapping? node, string key) => node?.Get(key)?.Position ?? node?.Position ?? SourcePosition.Start;
+    /// <summary>Where a key's value is, or null when the key is not there.</summary>
+    private static SourcePosition? At(YamlMapping? node, string key) => node?.Get(key)?.Position;
 
     /// <summary>MQTT topic rules: not empty, no NUL; <c>+</c> a whole level, <c>#</c> a whole last level, only where subscribing.</summary>
-    internal static void CheckTopic(string topic, SourcePosition position, ConfigBindContext context, string path, bool wildcards)
+    internal static void CheckTopic(string topic, SourcePosition? position, ConfigBindContext context, string path, bool wildcards)
     {
+        if (position is not { } at)
+        {
+            return; // the key is missing: the binder has said so
+        }
+
         if (topic.Length == 0)
         {
-            context.Error(position, $"'{path}' must not be empty");
+            context.Error(at, $"'{path}' must not be empty");
             return;
         }
 
         if (topic.Contains('\0'))
         {
-            context.Error(position, $"'{path}' must not contain a NUL character");
+            context.Error(at, $"'{path}' must not contain a NUL character");
             return;
         }
 
@@ -84,13 +90,13 @@ internal static partial class ConfigChecks
 
             if (!wildcards)
             {
-                context.Error(position, $"'{path}' must not contain the wildcards + or # (it is published to, not subscribed to): '{YamlScalar.Shorten(topic)}'");
+                context.Error(at, $"'{path}' must not contain the wildcards + or # (it is published to, not subscribed to): '{YamlScalar.Shorten(topic)}'");
                 return;
             }
 
             if (level is not ("+" or "#") || (level == "#" && i != levels.Length - 1))
             {
-                context.Error(position, $"'{path}' uses a wildcard wrongly: '+' must be a whole level and '#' the whole last level: '{YamlScalar.Shorten(topic)}'");
+                context.Error(at, $"'{path}' uses a wildcard wrongly: '+' must be a whole level and '#' the whole last level: '{YamlScalar.Shorten(topic)}'");
                 return;
             }
         }
@@ -101,7 +107,7 @@ internal static partial class ConfigChecks
         if (!File.Exists(file.Path))
         {
             var hint = !file.IsRelPath && !Path.IsPathRooted(file.Text) ? " (relative to the working directory; tag it !relpath to resolve it against the config file's folder)" : string.Empty;
-            context.Error(file.Position, $"file not found: {file.Path}{hint}");
+            context.Error(file.Position, $"file not found: {file.Display}{hint}");
         }
     }
 }

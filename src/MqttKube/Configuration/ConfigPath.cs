@@ -10,8 +10,9 @@ namespace MqttKube.Configuration;
 [ConfigValue("{ \"type\": \"string\", \"description\": \"A file path; tag it !relpath to resolve it against the config file's folder.\" }")]
 internal sealed class ConfigPath : IConfigValue<ConfigPath>
 {
-    private ConfigPath(string text, string path, bool relative, SourcePosition position)
+    private ConfigPath(string text, string path, bool relative, SourcePosition position, string display)
     {
+        Display = display;
         Text = text;
         Path = path;
         IsRelPath = relative;
@@ -25,6 +26,9 @@ internal sealed class ConfigPath : IConfigValue<ConfigPath>
     public string Path { get; }
 
     public bool IsRelPath { get; }
+
+    /// <summary>The path for messages: relative paths stay relative (to the config file's folder as named).</summary>
+    public string Display { get; }
 
     public SourcePosition Position { get; }
 
@@ -48,7 +52,10 @@ internal sealed class ConfigPath : IConfigValue<ConfigPath>
 
         var relative = scalar.Tag == ConfigTags.RelPath;
         var resolved = relative ? System.IO.Path.GetFullPath(System.IO.Path.Combine(context.BaseDirectory, scalar.Value)) : scalar.Value;
-        return new ConfigPath(scalar.Value, resolved, relative, scalar.Position);
+        var display = relative && !System.IO.Path.IsPathRooted(scalar.Value)
+            ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(context.File) ?? string.Empty, scalar.Value)
+            : scalar.Value;
+        return new ConfigPath(scalar.Value, resolved, relative, scalar.Position, display);
     }
 
     public void Dump(ConfigDumpWriter writer) => writer.Line(ToString());

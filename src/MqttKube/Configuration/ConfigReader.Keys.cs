@@ -39,7 +39,8 @@ internal static partial class ConfigReader
     {
         var suggestion = Suggest(name, known);
         var hint = suggestion is null ? $" (known keys: {string.Join(", ", known)})" : $"; did you mean '{suggestion}'?";
-        context.Error(key, $"unknown key '{YamlScalar.Shorten(name)}' in '{path}'{hint}");
+        var where = path.Length == 0 ? "at the top level" : $"in '{path}'";
+        context.Error(key, $"unknown key '{YamlScalar.Shorten(name)}' {where}{hint}");
     }
 
     public static void Duplicate(YamlNode key, string name, ConfigBindContext context, string path) =>

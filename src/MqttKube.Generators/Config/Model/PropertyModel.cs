@@ -9,6 +9,7 @@ public sealed record PropertyModel(
     EquatableArray<string> Aliases,
     string Description,
     bool Required,
+    bool Secret,
     ValueKind Kind,
     bool IsNullable,
     bool IsList,

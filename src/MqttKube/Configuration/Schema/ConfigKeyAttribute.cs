@@ -14,6 +14,9 @@ internal sealed class ConfigKeyAttribute(string description) : Attribute
 
     public bool Required { get; init; }
 
+    /// <summary>A secret: dumps show <c>***</c> instead of the value.</summary>
+    public bool Secret { get; init; }
+
     /// <summary>The key takes one item or a list of them (<c>watch</c>, <c>patch</c>, <c>action</c>).</summary>
     public bool OneOrMany { get; init; }
 

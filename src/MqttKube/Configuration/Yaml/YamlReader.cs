@@ -18,6 +18,8 @@ internal sealed partial class YamlReader
     private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
     private int aliases;
 
+    private SourcePosition LastPosition => parser.Current is { } current ? ToPosition(current.Start) : SourcePosition.Start;
+
     private YamlReader(string text, string file, DiagnosticBag diagnostics)
     {
         parser = new Parser(new StringReader(text));
@@ -31,9 +33,11 @@ internal sealed partial class YamlReader
     /// </summary>
     public static YamlNode? Read(string text, string file, DiagnosticBag diagnostics)
     {
+        YamlReader? reader = null;
         try
         {
-            return new YamlReader(text, file, diagnostics).ReadStream();
+            reader = new YamlReader(text, file, diagnostics);
+            return reader.ReadStream();
         }
         catch (YamlException ex)
         {
@@ -43,6 +47,12 @@ internal sealed partial class YamlReader
         catch (DepthException ex)
         {
             diagnostics.Add(file, ex.Position, ex.Message);
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input; report where parsing stopped.
+            diagnostics.Add(file, reader?.LastPosition ?? SourcePosition.Start, "invalid YAML: cannot parse the text here (an unclosed bracket or quote?)");
             return null;
         }
     }
