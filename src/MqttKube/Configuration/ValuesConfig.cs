@@ -7,7 +7,7 @@ namespace MqttKube.Configuration;
 /// A <c>values:</c> block: transform → jsonpath → map. The original README also writes the map directly under
 /// <c>values:</c> (<c>values: {1: "ON", ~: "OFF"}</c>); a block with none of the three keys is read that way.
 /// </summary>
-[ConfigValue("{ \"$ref\": \"#/$defs/Values\" }")]
+[ConfigValue("{ \"type\": \"object\", \"description\": \"Value mapping: transform, then jsonpath, then map (the map may also be written directly here).\", \"properties\": { \"transform\": { \"type\": \"string\", \"description\": \"A lambda (lambda v: v.strip()) or a builtin name (int).\" }, \"jsonpath\": { \"type\": \"string\", \"description\": \"Parse the input as JSON and take the first match.\" }, \"map\": { \"type\": \"object\", \"description\": \"Input expression → output; the first match wins.\" } } }")]
 internal sealed class ValuesConfig : IConfigValue<ValuesConfig>
 {
     internal static readonly string[] Keys = ["transform", "jsonpath", "map"];
