@@ -2,7 +2,7 @@
 DOTNET ?= dotnet
 CONFIG ?= Release
 
-.PHONY: build test publish format check-format clean
+.PHONY: build test publish format check-format clean check-examples
 
 build:
 	$(DOTNET) build MqttKube.slnx -c $(CONFIG)
@@ -24,3 +24,7 @@ check-format:
 clean:
 	rm -rf artifacts
 	$(DOTNET) clean MqttKube.slnx -c $(CONFIG)
+
+# Builds the executable and checks every example config with it.
+check-examples: publish
+	for f in examples/config-*.yaml; do artifacts/mqtt-kube check "$$f" || exit 1; done
