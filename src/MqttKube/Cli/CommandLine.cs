@@ -9,6 +9,7 @@ internal static class CommandLine
     internal static readonly ICommand[] Commands =
     [
         new RunCommand(),
+        new JsonPathCommand(),
 
 
     ];
