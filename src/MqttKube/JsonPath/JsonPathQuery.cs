@@ -46,6 +46,13 @@ internal sealed class JsonPathQuery
 
     internal IReadOnlyList<Segment> Segments => _segments;
 
+    /// <summary>Parses <paramref name="text"/> in <see cref="JsonPathSyntax.Locus"/> syntax (the default for configs).</summary>
+    public static bool TryParse(
+        string text,
+        [NotNullWhen(true)] out JsonPathQuery? query,
+        [NotNullWhen(false)] out JsonPathError? error) =>
+        TryParse(text, JsonPathSyntax.Locus, out query, out error);
+
     public static bool TryParse(
         string text,
         JsonPathSyntax syntax,

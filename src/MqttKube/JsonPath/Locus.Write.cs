@@ -75,7 +75,7 @@ internal sealed partial class Locus
     private static string Token(StepResult step, Selector selector) =>
         step.Token ?? (selector as NameSelector)?.Name ?? "";
 
-    private static string Where(List<string> tokens) => tokens.Count == 0 ? "the top of the object" : $"'{JsonPointer.Format(tokens)}'";
+    private static string Where(List<string> tokens) => tokens.Count == 0 ? "the top" : $"'{JsonPointer.Format(tokens)}'";
 
     private static string Describe(Selector selector) => selector switch
     {
@@ -95,7 +95,7 @@ internal sealed partial class Locus
                     return obj.TryGetPropertyValue(name.Name, out var child) ? new StepResult(StepOutcome.Found, child, name.Name) : new StepResult(StepOutcome.Missing, null, name.Name);
                 }
 
-                return node is null ? Failure("there is no object") : Mismatch("an object", node);
+                return node is null ? Failure("the document is null, not an object") : Mismatch("an object", node);
             case IndexSelector index:
                 if (node is not JsonArray array)
                 {
