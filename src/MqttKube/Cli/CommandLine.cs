@@ -11,6 +11,7 @@ internal static class CommandLine
         new RunCommand(),
         new CheckCommand(),
         new SchemaCommand(),
+        new JsonPathCommand(),
 
     ];
 

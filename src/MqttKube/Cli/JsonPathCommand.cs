@@ -1,0 +1,162 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MqttKube.JsonPath;
+
+namespace MqttKube.Cli;
+
+/// <summary><c>mqtt-kube jsonpath [--strict] [--] QUERY [FILE]</c>: try a locus on a document (SPEC 2, 6).</summary>
+internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
+{
+    private const string Prefix = "mqtt-kube jsonpath: error:";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly Func<TextReader> _stdin = stdin ?? (() => Console.In);
+
+    public string Name => "jsonpath";
+
+    public string Summary => "evaluate a JSONPath query on a JSON document (FILE or stdin)";
+
+    public string Usage => """
+        Usage: mqtt-kube jsonpath [--strict] [--] QUERY [FILE]
+
+        Evaluates QUERY on the JSON document in FILE (or standard input, e.g.
+        'kubectl get deploy x -o json | mqtt-kube jsonpath .status.replicas') and
+        prints the selected values as one JSON array on one line.
+
+        QUERY is accepted as a locus is: RFC 9535 JSONPath, and also without the
+        leading '$' (status.availableReplicas), in kubectl braces ({.status.replicas})
+        and with ?(…) filters ([?(@.name=='app')]).
+
+        Options:
+          --strict    accept RFC 9535 syntax only
+          --          end of options
+          --help      show this help
+
+        Exit codes: 0 ok, 2 invalid query, invalid document or unreadable file.
+
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var strict = false;
+        var positional = new List<string>();
+        var optionsEnded = false;
+        foreach (var arg in args)
+        {
+            if (!optionsEnded && arg.StartsWith('-') && arg != "-")
+            {
+                switch (arg)
+                {
+                    case "--":
+                        optionsEnded = true;
+                        continue;
+                    case "--strict":
+                        strict = true;
+                        continue;
+                    case "--help" or "-h":
+                        await stdout.WriteAsync(Usage).ConfigureAwait(false);
+                        return ExitCodes.Ok;
+                    default:
+                        await stderr.WriteLineAsync($"{Prefix} unknown option '{arg}' (try --help; use -- before a query that starts with '-')").ConfigureAwait(false);
+                        return ExitCodes.BadInput;
+                }
+            }
+
+            positional.Add(arg);
+        }
+
+        if (positional.Count is 0 or > 2)
+        {
+            await stderr.WriteLineAsync($"{Prefix} expected QUERY [FILE] (try --help)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var text = positional[0];
+        if (!JsonPathQuery.TryParse(text, strict ? JsonPathSyntax.Strict : JsonPathSyntax.Locus, out var query, out var error))
+        {
+            await stderr.WriteLineAsync($"{Prefix} invalid query at column {error.Column}: {error.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"  {Printable(text)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"  {new string(' ', error.Column - 1)}^").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var file = positional.Count == 2 && positional[1] != "-" ? positional[1] : null;
+        string json;
+        try
+        {
+            json = file is null ? await _stdin().ReadToEndAsync().ConfigureAwait(false) : await File.ReadAllTextAsync(file).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"{Prefix} cannot read '{file}': {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        JsonNode? document;
+        try
+        {
+            document = JsonNode.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            var where = $"{file ?? "<stdin>"}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}";
+            var why = string.IsNullOrWhiteSpace(json) ? "the document is empty" : FirstSentence(ex.Message);
+            await stderr.WriteLineAsync($"{Prefix} {where}: invalid JSON document: {why}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        await stdout.WriteLineAsync(Render(query.Evaluate(document))).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The values as one compact JSON array, non-ASCII text kept as is.</summary>
+    internal static string Render(IReadOnlyList<JsonPathNode> nodes)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartArray();
+            foreach (var node in nodes)
+            {
+                if (node.Value is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    node.Value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static string Printable(string text) =>
+        string.Create(text.Length, text, static (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                span[i] = char.IsControl(t[i]) ? ' ' : t[i];
+            }
+        });
+
+    // JsonException messages end with " Path: $ | LineNumber: 0 | BytePositionInLine: 1." — the position is printed already.
+    private static string FirstSentence(string message)
+    {
+        foreach (var marker in (string[])[" Path: ", " LineNumber: "])
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
+    }
+}

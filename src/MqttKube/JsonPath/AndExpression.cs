@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace MqttKube.JsonPath;
+
+/// <summary><c>a &amp;&amp; b &amp;&amp; …</c></summary>
+internal sealed class AndExpression(IReadOnlyList<LogicalExpression> operands) : LogicalExpression
+{
+    public IReadOnlyList<LogicalExpression> Operands { get; } = operands;
+
+    public override bool Test(JsonNode? root, JsonNode? current)
+    {
+        foreach (var operand in Operands)
+        {
+            if (!operand.Test(root, current))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

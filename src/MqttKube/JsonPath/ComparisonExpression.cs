@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+
+namespace MqttKube.JsonPath;
+
+/// <summary><c>left op right</c> with the RFC 9535 2.3.5.2.2 semantics (Nothing == Nothing, no coercion).</summary>
+internal sealed class ComparisonExpression(ValueExpression left, ComparisonOperator op, ValueExpression right) : LogicalExpression
+{
+    public ValueExpression Left { get; } = left;
+
+    public ComparisonOperator Operator { get; } = op;
+
+    public ValueExpression Right { get; } = right;
+
+    public override bool Test(JsonNode? root, JsonNode? current)
+    {
+        var a = Left.Evaluate(root, current);
+        var b = Right.Evaluate(root, current);
+        return Operator switch
+        {
+            ComparisonOperator.Equal => AreEqual(a, b),
+            ComparisonOperator.NotEqual => !AreEqual(a, b),
+            ComparisonOperator.Less => IsLess(a, b),
+            ComparisonOperator.LessOrEqual => IsLess(a, b) || AreEqual(a, b),
+            ComparisonOperator.Greater => IsLess(b, a),
+            _ => IsLess(b, a) || AreEqual(a, b),
+        };
+    }
+
+    private static bool AreEqual(FilterValue a, FilterValue b) =>
+        a.IsNothing || b.IsNothing ? a.IsNothing && b.IsNothing : JsonValueComparer.DeepEquals(a.Node, b.Node);
+
+    private static bool IsLess(FilterValue a, FilterValue b) =>
+        !a.IsNothing && !b.IsNothing && JsonValueComparer.IsLess(a.Node, b.Node);
+}

@@ -1,0 +1,11 @@
+namespace MqttKube.JsonPath;
+
+internal enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace MqttKube.JsonPath;
+
+/// <summary>
+/// Validates an I-Regexp (RFC 9485) and translates it to an equivalent .NET pattern (unanchored).
+/// <list type="bullet">
+/// <item><c>.</c> is any code point but LF and CR; a surrogate pair counts as one code point, for
+/// <c>.</c> and for negated classes alike.</item>
+/// <item>Outside a class, <c>^</c> and <c>$</c> are anchors (start and very end of the string), as the
+/// RFC 9535 compliance suite and ECMAScript-based implementations treat them.</item>
+/// <item><c>\p{..}</c>/<c>\P{..}</c> use .NET's Unicode categories, which classify UTF-16 units: characters
+/// above U+FFFF never belong to a category (a known limitation).</item>
+/// </list>
+/// Anything outside the I-Regexp grammar (lazy quantifiers, back-references, <c>\d</c>, <c>\w</c>,
+/// groups with <c>?</c>, …) is rejected.
+/// </summary>
+internal sealed partial class IRegexp
+{
+    private const string AnyPair = @"[\uD800-\uDBFF][\uDC00-\uDFFF]";
+
+    private readonly string _p;
+    private readonly StringBuilder _out = new();
+    private int _i;
+
+    private IRegexp(string pattern) => _p = pattern;
+
+    public static bool TryTranslate(string pattern, out string dotnet)
+    {
+        var t = new IRegexp(pattern);
+        dotnet = "";
+        if (!t.Expression() || t._i != pattern.Length)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = new Regex(t._out.ToString(), RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException)
+        {
+            return false; // e.g. {3,2}
+        }
+
+        dotnet = t._out.ToString();
+        return true;
+    }
+
+    private bool More => _i < _p.Length;
+
+    private char Cur => _p[_i];
+
+    private bool Expression()
+    {
+        if (!Branch())
+        {
+            return false;
+        }
+
+        while (More && Cur == '|')
+        {
+            _i++;
+            _out.Append('|');
+            if (!Branch())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool Branch()
+    {
+        while (More && Cur != '|' && Cur != ')')
+        {
+            if (!Atom() || !Quantifier())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool Atom()
+    {
+        var c = Cur;
+        switch (c)
+        {
+            case '(':
+                _i++;
+                _out.Append("(?:");
+                if (!Expression() || !More || Cur != ')')
+                {
+                    return false;
+                }
+
+                _i++;
+                _out.Append(')');
+                return true;
+            case '.':
+                _i++;
+                _out.Append("(?:").Append(AnyPair).Append(@"|[^\n\r])");
+                return true;
+            case '^':
+                _i++;
+                _out.Append("(?:^)");
+                return true;
+            case '$':
+                _i++;
+                _out.Append(@"(?:\z)");
+                return true;
+            case '[':
+                return Class();
+            case '\\':
+                if (TryCategory(out var category, out var negated))
+                {
+                    _out.Append(negated ? $"(?:{AnyPair}|\\P{{{category}}})" : $"\\p{{{category}}}");
+                    return true;
+                }
+
+                if (!TrySingleCharEscape(out var escaped))
+                {
+                    return false;
+                }
+
+                AppendCodePoint(escaped);
+                return true;
+            case ')' or '*' or '+' or '?' or '[' or ']' or '{' or '}' or '|':
+                return false;
+            default:
+                if (!TryCodePoint(out var cp))
+                {
+                    return false;
+                }
+
+                AppendCodePoint(cp);
+                return true;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Nodes;
+
+namespace MqttKube.JsonPath;
+
+/// <summary>
+/// A parsed, immutable RFC 9535 JSONPath query (thread-safe to share; evaluation only reads the document).
+/// </summary>
+internal sealed class JsonPathQuery
+{
+    private readonly Segment[] _segments;
+
+    // Fast path for singular queries: one name (or null for an index) per step.
+    private readonly string?[]? _names;
+    private readonly long[]? _indexes;
+
+    internal JsonPathQuery(string text, bool isRelative, IReadOnlyList<Segment> segments)
+    {
+        Text = text;
+        IsRelative = isRelative;
+        _segments = [.. segments];
+        IsSingular = _segments.All(s => s.IsSingular);
+        if (IsSingular)
+        {
+            _names = new string?[_segments.Length];
+            _indexes = new long[_segments.Length];
+            for (var i = 0; i < _segments.Length; i++)
+            {
+                switch (_segments[i].Selectors[0])
+                {
+                    case NameSelector n: _names[i] = n.Name; break;
+                    case IndexSelector x: _indexes[i] = x.Index; break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The text the query was parsed from.</summary>
+    public string Text { get; }
+
+    /// <summary>True when the query can select at most one node (names and indexes only, RFC 9535 2.3.5.1).</summary>
+    public bool IsSingular { get; }
+
+    /// <summary>True for a filter query that starts at <c>@</c>.</summary>
+    internal bool IsRelative { get; }
+
+    internal IReadOnlyList<Segment> Segments => _segments;
+
+    /// <summary>Parses <paramref name="text"/> in <see cref="JsonPathSyntax.Locus"/> syntax (the default for configs).</summary>
+    public static bool TryParse(
+        string text,
+        [NotNullWhen(true)] out JsonPathQuery? query,
+        [NotNullWhen(false)] out JsonPathError? error) =>
+        TryParse(text, JsonPathSyntax.Locus, out query, out error);
+
+    public static bool TryParse(
+        string text,
+        JsonPathSyntax syntax,
+        [NotNullWhen(true)] out JsonPathQuery? query,
+        [NotNullWhen(false)] out JsonPathError? error)
+    {
+        try
+        {
+            query = JsonPathParser.Parse(text, syntax);
+            error = null;
+            return true;
+        }
+        catch (JsonPathException ex)
+        {
+            query = null;
+            error = ex.ToError();
+            return false;
+        }
+    }
+
+    /// <summary>The node list the query selects from <paramref name="root"/>, with normalized paths, in order.</summary>
+    public IReadOnlyList<JsonPathNode> Evaluate(JsonNode? root) => Run(root, root, NormalizedPath.Root);
+
+    /// <summary>
+    /// The value of the only node a query selects, without building a node list: for a singular
+    /// query a direct walk that does not allocate. False when no node (or, for a non-singular
+    /// query, more than one) is selected; a JSON null is found with a <see langword="null"/> value.
+    /// </summary>
+    public bool TryGetSingle(JsonNode? root, out JsonNode? value)
+    {
+        if (IsSingular)
+        {
+            return TryGetSingular(root, out value);
+        }
+
+        var nodes = Run(root, root, null);
+        value = nodes.Count == 1 ? nodes[0].Value : null;
+        return nodes.Count == 1;
+    }
+
+    public override string ToString() => Text;
+
+    /// <summary>The nodes selected from <paramref name="current"/> (<c>@</c>) or <paramref name="root"/>, no paths.</summary>
+    internal List<JsonPathNode> Select(JsonNode? root, JsonNode? current) =>
+        Run(root, IsRelative ? current : root, null);
+
+    internal bool Exists(JsonNode? root, JsonNode? current) =>
+        IsSingular ? TryGetSingular(IsRelative ? current : root, out _) : Select(root, current).Count > 0;
+
+    internal bool TryGetSingular(JsonNode? start, out JsonNode? value)
+    {
+        var node = start;
+        var names = _names!;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (names[i] is { } name)
+            {
+                if (node is not JsonObject obj || !obj.TryGetPropertyValue(name, out node))
+                {
+                    value = null;
+                    return false;
+                }
+            }
+            else
+            {
+                if (node is not JsonArray array)
+                {
+                    value = null;
+                    return false;
+                }
+
+                var index = _indexes![i];
+                var k = index >= 0 ? index : array.Count + index;
+                if (k < 0 || k >= array.Count)
+                {
+                    value = null;
+                    return false;
+                }
+
+                node = array[(int)k];
+            }
+        }
+
+        value = node;
+        return true;
+    }
+
+    private List<JsonPathNode> Run(JsonNode? root, JsonNode? start, NormalizedPath? location)
+    {
+        var current = new List<JsonPathNode> { new(start, location) };
+        foreach (var segment in _segments)
+        {
+            var next = new List<JsonPathNode>();
+            foreach (var node in current)
+            {
+                segment.Apply(node, root, next);
+            }
+
+            current = next;
+            if (current.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return current;
+    }
+}
