@@ -1,0 +1,4 @@
+namespace MqttKube.Generators.Builtins;
+
+/// <summary>One entry of an emitted table.</summary>
+public sealed record BuiltinEntry(string PythonName, string MethodName);

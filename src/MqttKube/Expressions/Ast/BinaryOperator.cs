@@ -1,0 +1,17 @@
+namespace MqttKube.Expressions.Ast;
+
+internal enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    TrueDivide,
+    FloorDivide,
+    Modulo,
+    Power,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LeftShift,
+    RightShift,
+}

@@ -1,0 +1,9 @@
+namespace MqttKube.Expressions.Ast;
+
+internal enum UnaryOperator
+{
+    Negate,
+    Plus,
+    Invert,
+    Not,
+}

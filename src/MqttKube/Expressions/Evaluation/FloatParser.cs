@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace MqttKube.Expressions;
+
+/// <summary><c>float(str)</c> with CPython's grammar (underscores between digits, inf/infinity/nan, any case).</summary>
+internal static class FloatParser
+{
+    private static readonly System.Text.RegularExpressions.Regex Grammar = new(
+        @"^[+-]?((\d(_?\d)*)(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d(_?\d)*)?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ECMAScript);
+
+    public static double Parse(string text)
+    {
+        var s = text.Trim();
+        var start = 0;
+        while (start < s.Length && StrMethods.IsSpace(s[start]))
+        {
+            start++;
+        }
+
+        s = s[start..].TrimEnd();
+        var body = s.TrimStart('+', '-');
+        var negative = s.StartsWith('-');
+        if (s.Length - body.Length <= 1)
+        {
+            switch (body.ToLowerInvariant())
+            {
+                case "inf" or "infinity":
+                    return negative ? double.NegativeInfinity : double.PositiveInfinity;
+                case "nan":
+                    return negative ? -double.NaN : double.NaN;
+            }
+        }
+
+        if (!Grammar.IsMatch(s))
+        {
+            throw PyException.Value("could not convert string to float: " + PyStr.Quote(text.Length > 200 ? text[..200] : text));
+        }
+
+        return double.Parse(s.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace MqttKube.Expressions;
+
+/// <summary>CPython's int literal and <c>int(str, base)</c> parsing (underscores, prefixes, Unicode digits).</summary>
+internal static class IntParser
+{
+    /// <summary>Digits in <paramref name="radix"/>, single underscores between them (and after a prefix).</summary>
+    public static bool TryParseDigits(string digits, int radix, bool afterPrefix, out BigInteger value)
+    {
+        value = BigInteger.Zero;
+        if (digits.Length == 0 || digits.Length > 4300 || digits[^1] == '_' || (!afterPrefix && digits[0] == '_'))
+        {
+            return false;
+        }
+
+        var previousUnderscore = false;
+        var count = 0;
+        foreach (var c in digits)
+        {
+            if (c == '_')
+            {
+                if (previousUnderscore)
+                {
+                    return false;
+                }
+
+                previousUnderscore = true;
+                continue;
+            }
+
+            previousUnderscore = false;
+            var d = DigitValue(c);
+            if (d < 0 || d >= radix)
+            {
+                return false;
+            }
+
+            value = (value * radix) + d;
+            count++;
+        }
+
+        return count > 0;
+    }
+
+    /// <summary><c>int(text, radix)</c>; radix 0 reads the prefix like a literal.</summary>
+    public static PyInt ParseForInt(string text, int radix)
+    {
+        var s = text.AsSpan().Trim();
+        var start = 0;
+        while (start < s.Length && StrMethods.IsSpace(s[start]))
+        {
+            start++;
+        }
+
+        var end = s.Length;
+        while (end > start && StrMethods.IsSpace(s[end - 1]))
+        {
+            end--;
+        }
+
+        var body = s[start..end].ToString();
+        var negative = false;
+        if (body.Length > 0 && body[0] is '+' or '-')
+        {
+            negative = body[0] == '-';
+            body = body[1..];
+        }
+
+        var afterPrefix = false;
+        if (body.Length >= 2 && body[0] == '0' && char.ToLowerInvariant(body[1]) is 'x' or 'o' or 'b')
+        {
+            var prefixRadix = char.ToLowerInvariant(body[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
+            if (radix == 0 || radix == prefixRadix)
+            {
+                radix = prefixRadix;
+                body = body[2..];
+                afterPrefix = true;
+            }
+        }
+
+        var ok = true;
+        if (radix == 0)
+        {
+            radix = 10;
+            ok = body.TrimStart('0').TrimStart('_').Length == 0 ? body.Length > 0 && body[0] == '0' : body[0] != '0';
+        }
+
+        if (!ok || !TryParseDigits(body, radix, afterPrefix, out var value))
+        {
+            var shown = text.Length > 200 ? text[..200] : text;
+            throw PyException.Value("invalid literal for int() with base " + (radix == 0 ? 10 : radix) + ": " + PyStr.Quote(shown));
+        }
+
+        return PyInt.From(negative ? -value : value);
+    }
+
+    private static int DigitValue(char c)
+    {
+        if (c is >= '0' and <= '9')
+        {
+            return c - '0';
+        }
+
+        if (c is >= 'a' and <= 'z')
+        {
+            return c - 'a' + 10;
+        }
+
+        if (c is >= 'A' and <= 'Z')
+        {
+            return c - 'A' + 10;
+        }
+
+        return CharUnicodeInfo.GetDecimalDigitValue(c);
+    }
+}

@@ -1,0 +1,10 @@
+namespace MqttKube.Expressions.Parsing;
+
+internal enum TokenKind
+{
+    End,
+    Name,
+    Number,
+    String,
+    Operator,
+}

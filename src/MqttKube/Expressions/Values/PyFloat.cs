@@ -1,0 +1,14 @@
+namespace MqttKube.Expressions;
+
+internal sealed class PyFloat : PyValue
+{
+    public PyFloat(double value) => Value = value;
+
+    public double Value { get; }
+
+    public override string TypeName => "float";
+
+    public override bool IsTruthy => Value != 0.0;
+
+    public override string Repr() => FloatFormatter.Repr(Value);
+}

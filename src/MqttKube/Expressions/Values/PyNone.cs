@@ -1,0 +1,16 @@
+namespace MqttKube.Expressions;
+
+internal sealed class PyNone : PyValue
+{
+    public static readonly PyNone Instance = new();
+
+    private PyNone()
+    {
+    }
+
+    public override string TypeName => "NoneType";
+
+    public override bool IsTruthy => false;
+
+    public override string Repr() => "None";
+}
