@@ -56,10 +56,17 @@ internal sealed partial class MqttConnection
         {
             LogConnecting(_options.Host, _options.EffectivePort, ClientId, attempt);
             var clientOptions = BuildClientOptions();
+            MqttClientConnectResult result;
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping))
             {
                 timeout.CancelAfter(_options.OperationTimeout);
-                await client.ConnectAsync(clientOptions, timeout.Token).ConfigureAwait(false);
+                result = await client.ConnectAsync(clientOptions, timeout.Token).ConfigureAwait(false);
+            }
+
+            if (result.ResultCode != MqttClientConnectResultCode.Success || !client.IsConnected)
+            {
+                LogConnectRefused(_options.Host, _options.EffectivePort, Refusal(result), attempt);
+                return false;
             }
 
             connected = true;
@@ -223,6 +230,9 @@ internal sealed partial class MqttConnection
             }
         }
     }
+
+    static string Refusal(MqttClientConnectResult result)
+        => string.IsNullOrEmpty(result.ReasonString) ? result.ResultCode.ToString() : $"{result.ResultCode} ({result.ReasonString})";
 
     static string Describe(Exception ex)
     {

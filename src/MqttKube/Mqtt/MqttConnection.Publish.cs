@@ -1,3 +1,4 @@
+using System.Text;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -51,6 +52,14 @@ internal sealed partial class MqttConnection
                 return client.IsConnected ? MqttPublishOutcome.Rejected : EnqueueLocked(item);
             }
         }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<MqttPublishOutcome> PublishAsync(
+        string topic, string payload, int qos, bool retain, bool isState, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return PublishAsync(topic, Encoding.UTF8.GetBytes(payload), qos, retain, isState, cancellationToken);
     }
 
     MqttPublishOutcome EnqueueLocked(QueuedPublish item)

@@ -39,17 +39,24 @@ public sealed class MosquittoBroker : IAsyncLifetime
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>The broker's output so far (for failure messages).</summary>
+    /// <summary>The broker's log file (every run since the fixture started) and its console output.</summary>
     public string Log
     {
         get
         {
+            string console;
             lock (_log)
             {
-                return _log.ToString();
+                console = _log.ToString();
             }
+
+            using var stream = new FileStream(LogFile, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd() + console;
         }
     }
+
+    string LogFile => Path.Combine(Directory, "mosquitto.log");
 
     public static string FindExecutable(string name, string usual)
     {
@@ -89,7 +96,7 @@ public sealed class MosquittoBroker : IAsyncLifetime
             per_listener_settings true
             persistence false
             user root
-            log_dest stdout
+            log_dest file {LogFile}
             log_type all
             connection_messages true
 

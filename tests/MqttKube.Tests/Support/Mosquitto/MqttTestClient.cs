@@ -85,7 +85,7 @@ public sealed class MqttTestClient : IAsyncDisposable
         ReceivedMessage? found = null;
         await Eventually.WaitAsync(
             () => (found = Messages.Skip(from).FirstOrDefault(predicate)) is not null,
-            $"{what}; received so far: [{string.Join(", ", Messages.Select(m => $"{m.Topic}={m.Payload}"))}]");
+            () => $"{what}; received so far: [{string.Join(", ", Messages.Select(m => $"{m.Topic}={m.Payload}"))}]");
         return found!;
     }
 

@@ -24,6 +24,9 @@ public sealed class TcpRelay : IDisposable
 
     public int Port { get; }
 
+    /// <summary>While true, new connections are closed at once (existing ones are kept).</summary>
+    public bool RefuseNewConnections { get; set; }
+
     /// <summary>Connections relayed so far.</summary>
     public int Accepted { get; private set; }
 
@@ -68,6 +71,12 @@ public sealed class TcpRelay : IDisposable
             catch (Exception)
             {
                 return;
+            }
+
+            if (RefuseNewConnections)
+            {
+                inbound.Close();
+                continue;
             }
 
             var outbound = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
