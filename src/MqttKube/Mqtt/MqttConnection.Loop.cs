@@ -1,5 +1,4 @@
 using MQTTnet;
-using MQTTnet.Adapter;
 using MQTTnet.Protocol;
 
 namespace MqttKube.Mqtt;
@@ -89,10 +88,6 @@ internal sealed partial class MqttConnection
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // stopping
-        }
-        catch (MqttConnectingFailedException ex)
-        {
-            LogConnectRefused(_options.Host, _options.EffectivePort, ex.Message, attempt);
         }
         catch (Exception ex)
         {
