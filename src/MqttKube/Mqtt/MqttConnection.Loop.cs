@@ -1,5 +1,4 @@
 using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace MqttKube.Mqtt;
 
@@ -125,84 +124,6 @@ internal sealed partial class MqttConnection
         }
 
         return connected;
-    }
-
-    /// <summary>Sends the offline queue in order; when it is empty, the connection goes online under the lock.</summary>
-    async Task FlushQueueAsync(IMqttClient client, CancellationToken cancellationToken)
-    {
-        var flushed = 0;
-        while (true)
-        {
-            QueuedPublish item;
-            lock (_gate)
-            {
-                if (!_queue.TryDequeue(out item))
-                {
-                    _online = true;
-                    _connectedSignal.TrySetResult();
-                    break;
-                }
-            }
-
-            try
-            {
-                await SendAsync(client, item, cancellationToken).ConfigureAwait(false);
-                flushed++;
-            }
-            catch
-            {
-                lock (_gate)
-                {
-                    if (!_queue.Requeue(item))
-                    {
-                        Interlocked.Increment(ref _messagesDropped);
-                    }
-                }
-
-                throw;
-            }
-        }
-
-        if (flushed > 0)
-        {
-            LogQueueFlushed(flushed);
-        }
-    }
-
-    async Task SubscribeFiltersAsync(IMqttClient client, IReadOnlyCollection<string> filters, CancellationToken cancellationToken)
-    {
-        if (filters.Count == 0)
-        {
-            return;
-        }
-
-        var qos = (MqttQualityOfServiceLevel)_options.SubscriptionQos;
-        var builder = _factory.CreateSubscribeOptionsBuilder();
-        foreach (var filter in filters)
-        {
-            builder.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(qos));
-        }
-
-        var result = await client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
-        foreach (var item in result.Items)
-        {
-            if (item.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2)
-            {
-                LogSubscribeRefused(item.TopicFilter.Topic, item.ResultCode.ToString());
-            }
-            else
-            {
-                LogSubscribed(item.TopicFilter.Topic, (int)item.ResultCode);
-            }
-        }
-    }
-
-    string[] SnapshotFilters()
-    {
-        lock (_gate)
-        {
-            return [.. _filters];
-        }
     }
 
     async Task RaiseConnectedAsync(MqttConnectedEventArgs args)

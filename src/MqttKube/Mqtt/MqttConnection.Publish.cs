@@ -106,4 +106,46 @@ internal sealed partial class MqttConnection
 
         return true;
     }
+
+    /// <summary>Sends the offline queue in order; when it is empty, the connection goes online under the lock.</summary>
+    async Task FlushQueueAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var flushed = 0;
+        while (true)
+        {
+            QueuedPublish item;
+            lock (_gate)
+            {
+                if (!_queue.TryDequeue(out item))
+                {
+                    _online = true;
+                    _connectedSignal.TrySetResult();
+                    break;
+                }
+            }
+
+            try
+            {
+                await SendAsync(client, item, cancellationToken).ConfigureAwait(false);
+                flushed++;
+            }
+            catch
+            {
+                lock (_gate)
+                {
+                    if (!_queue.Requeue(item))
+                    {
+                        Interlocked.Increment(ref _messagesDropped);
+                    }
+                }
+
+                throw;
+            }
+        }
+
+        if (flushed > 0)
+        {
+            LogQueueFlushed(flushed);
+        }
+    }
 }

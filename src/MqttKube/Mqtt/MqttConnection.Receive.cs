@@ -1,5 +1,6 @@
 using System.Buffers;
 using MQTTnet;
+using MQTTnet.Protocol;
 
 namespace MqttKube.Mqtt;
 
@@ -110,5 +111,41 @@ internal sealed partial class MqttConnection
         const int Max = 200;
         var text = System.Text.Encoding.UTF8.GetString(payload.Length > Max ? payload[..Max] : payload);
         return payload.Length > Max ? string.Concat(text, "…") : text;
+    }
+
+    async Task SubscribeFiltersAsync(IMqttClient client, IReadOnlyCollection<string> filters, CancellationToken cancellationToken)
+    {
+        if (filters.Count == 0)
+        {
+            return;
+        }
+
+        var qos = (MqttQualityOfServiceLevel)_options.SubscriptionQos;
+        var builder = _factory.CreateSubscribeOptionsBuilder();
+        foreach (var filter in filters)
+        {
+            builder.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(qos));
+        }
+
+        var result = await client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        foreach (var item in result.Items)
+        {
+            if (item.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2)
+            {
+                LogSubscribeRefused(item.TopicFilter.Topic, item.ResultCode.ToString());
+            }
+            else
+            {
+                LogSubscribed(item.TopicFilter.Topic, (int)item.ResultCode);
+            }
+        }
+    }
+
+    string[] SnapshotFilters()
+    {
+        lock (_gate)
+        {
+            return [.. _filters];
+        }
     }
 }

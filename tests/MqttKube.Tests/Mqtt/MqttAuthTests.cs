@@ -65,9 +65,13 @@ public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<Mosqui
         var logger = new CapturingLogger<MqttConnection>();
         await using var connection = await Harness.StartAsync(options, logger, waitConnected: false);
 
-        await Eventually.WaitAsync(() => logger.Count(ConnectRefused) >= 3, () => $"three refused attempts; log:\n{logger}");
+        await Eventually.WaitAsync(() => logger.Count(ConnectRefused) >= 6, () => $"six refused attempts; log:\n{logger}");
         Assert.False(connection.IsConnected);
         Assert.Equal(0, connection.ConnectionCount);
+
+        // Back-off doubles from the minimum (100 ms here) up to the maximum (800 ms here).
+        var delays = logger.Entries.Where(e => e.EventId == 3007).Take(5).Select(e => e.Message);
+        Assert.Equal(["Reconnecting in 0.1 s", "Reconnecting in 0.2 s", "Reconnecting in 0.4 s", "Reconnecting in 0.8 s", "Reconnecting in 0.8 s"], delays);
         Assert.All(logger.Entries.Where(e => e.EventId == ConnectRefused), e => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, e.Level));
     }
 

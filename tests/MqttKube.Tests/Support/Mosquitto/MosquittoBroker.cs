@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace MqttKube.Tests.Support.Mosquitto;
@@ -9,7 +8,7 @@ namespace MqttKube.Tests.Support.Mosquitto;
 /// A real Mosquitto broker for one test class, on free loopback ports: anonymous, password, TLS and mTLS listeners.
 /// Persistence is off, so a restart forgets retained messages and sessions.
 /// </summary>
-public sealed class MosquittoBroker : IAsyncLifetime
+public sealed partial class MosquittoBroker : IAsyncLifetime
 {
     public const string Host = "127.0.0.1";
     public const string Username = "kube";
@@ -17,6 +16,7 @@ public sealed class MosquittoBroker : IAsyncLifetime
 
     readonly StringBuilder _log = new();
     Process? _process;
+    string _executable = string.Empty;
 
     /// <summary>Anonymous, plain TCP.</summary>
     public int AnonymousPort { get; private set; }
@@ -126,8 +126,6 @@ public sealed class MosquittoBroker : IAsyncLifetime
         await StartAsync();
     }
 
-    string _executable = string.Empty;
-
     string ConfigFile => Path.Combine(Directory, "mosquitto.conf");
 
     /// <summary>Starts the broker (again) on the same ports and waits until every listener accepts connections.</summary>
@@ -206,55 +204,6 @@ public sealed class MosquittoBroker : IAsyncLifetime
         lock (_log)
         {
             _log.AppendLine(line);
-        }
-    }
-
-    static async Task<bool> AcceptsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        foreach (var listener in listeners)
-        {
-            listener.Start();
-        }
-
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        foreach (var listener in listeners)
-        {
-            listener.Stop();
-        }
-
-        return ports;
-    }
-
-    static async Task RunAsync(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} failed ({process.ExitCode}): {await stderr}");
         }
     }
 }
