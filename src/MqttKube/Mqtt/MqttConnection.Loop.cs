@@ -1,0 +1,163 @@
+using MQTTnet;
+
+namespace MqttKube.Mqtt;
+
+internal sealed partial class MqttConnection
+{
+    /// <summary>Connect, serve until the connection is lost, wait (1 s doubling to 30 s), repeat until stopped.</summary>
+    async Task RunAsync(CancellationToken stopping)
+    {
+        var delay = _options.ReconnectMinDelay;
+        var attempt = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            attempt++;
+            if (await ServeOneConnectionAsync(attempt, stopping).ConfigureAwait(false))
+            {
+                delay = _options.ReconnectMinDelay;
+                attempt = 0;
+            }
+
+            if (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+
+            LogReconnectIn(delay.TotalSeconds);
+            try
+            {
+                await Task.Delay(delay, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
+        }
+    }
+
+    /// <summary>One connection's life; returns whether it got connected.</summary>
+    async Task<bool> ServeOneConnectionAsync(int attempt, CancellationToken stopping)
+    {
+        var client = _factory.CreateMqttClient();
+        var lost = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
+        client.DisconnectedAsync += e =>
+        {
+            lost.TrySetResult(e);
+            return Task.CompletedTask;
+        };
+
+        var connected = false;
+        try
+        {
+            LogConnecting(_options.Host, _options.EffectivePort, ClientId, attempt);
+            var clientOptions = BuildClientOptions();
+            MqttClientConnectResult result;
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+            {
+                timeout.CancelAfter(_options.OperationTimeout);
+                result = await client.ConnectAsync(clientOptions, timeout.Token).ConfigureAwait(false);
+            }
+
+            if (result.ResultCode != MqttClientConnectResultCode.Success || !client.IsConnected)
+            {
+                LogConnectRefused(_options.Host, _options.EffectivePort, Refusal(result), attempt);
+                return false;
+            }
+
+            connected = true;
+            lock (_gate)
+            {
+                _client = client;
+            }
+
+            await SubscribeFiltersAsync(client, SnapshotFilters(), stopping).ConfigureAwait(false);
+            await SendAsync(client, new QueuedPublish(StatusTopic, "online"u8.ToArray(), 1, true, false), stopping).ConfigureAwait(false);
+            await FlushQueueAsync(client, stopping).ConfigureAwait(false);
+
+            var count = Interlocked.Increment(ref _connectionCount);
+            LogConnected(_options.Host, _options.EffectivePort, ClientId, count > 1);
+            await RaiseConnectedAsync(new MqttConnectedEventArgs(count > 1, count, stopping)).ConfigureAwait(false);
+
+            var reason = await lost.Task.WaitAsync(stopping).ConfigureAwait(false);
+            LogConnectionLost(reason.Reason.ToString(), reason.Exception?.Message ?? reason.ReasonString ?? string.Empty);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // stopping
+        }
+        catch (Exception ex)
+        {
+            if (connected)
+            {
+                LogConnectionSetupFailed(ex.Message);
+            }
+            else
+            {
+                LogConnectFailed(_options.Host, _options.EffectivePort, Describe(ex), attempt);
+            }
+        }
+        finally
+        {
+            bool ownedByStop;
+            lock (_gate)
+            {
+                ownedByStop = ReferenceEquals(client, _clientAtStop);
+                _online = false;
+                if (ReferenceEquals(_client, client))
+                {
+                    _client = null;
+                }
+
+                if (_connectedSignal.Task.IsCompleted)
+                {
+                    _connectedSignal = NewSignal();
+                }
+            }
+
+            if (!ownedByStop)
+            {
+                client.Dispose();
+            }
+        }
+
+        return connected;
+    }
+
+    async Task RaiseConnectedAsync(MqttConnectedEventArgs args)
+    {
+        var handlers = Connected;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Func<MqttConnectedEventArgs, Task>>())
+        {
+            try
+            {
+                await handler(args).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !args.CancellationToken.IsCancellationRequested)
+            {
+                LogConnectedCallbackFailed(ex);
+            }
+        }
+    }
+
+    static string Refusal(MqttClientConnectResult result)
+        => string.IsNullOrEmpty(result.ReasonString) ? result.ResultCode.ToString() : $"{result.ResultCode} ({result.ReasonString})";
+
+    static string Describe(Exception ex)
+    {
+        var message = ex.Message;
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            message = string.Concat(message, ": ", inner.Message);
+        }
+
+        return message;
+    }
+}

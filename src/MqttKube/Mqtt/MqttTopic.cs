@@ -1,0 +1,116 @@
+namespace MqttKube.Mqtt;
+
+/// <summary>MQTT topic names and filters: prefix joining, validation and matching (MQTT 3.1.1 section 4.7).</summary>
+internal static class MqttTopic
+{
+    /// <summary>
+    /// Joins <paramref name="topic"/> under <paramref name="prefix"/> with exactly one <c>/</c> (slashes trimmed at the
+    /// join). Without a prefix the topic is returned as is.
+    /// </summary>
+    public static string Join(string? prefix, string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return topic;
+        }
+
+        var head = prefix.TrimEnd('/');
+        var tail = topic.TrimStart('/');
+        if (head.Length == 0)
+        {
+            return tail;
+        }
+
+        return tail.Length == 0 ? head : string.Concat(head, "/", tail);
+    }
+
+    /// <summary>
+    /// The part of <paramref name="topic"/> below <paramref name="prefix"/> (empty for the prefix itself); false when
+    /// the topic lies outside the prefix.
+    /// </summary>
+    public static bool TryRelativize(string? prefix, string topic, out string relative)
+    {
+        var head = prefix?.TrimEnd('/');
+        if (string.IsNullOrEmpty(head))
+        {
+            relative = topic;
+            return true;
+        }
+
+        if (topic.Length == head.Length && topic.Equals(head, StringComparison.Ordinal))
+        {
+            relative = string.Empty;
+            return true;
+        }
+
+        if (topic.Length > head.Length && topic[head.Length] == '/' && topic.StartsWith(head, StringComparison.Ordinal))
+        {
+            relative = topic[(head.Length + 1)..];
+            return true;
+        }
+
+        relative = string.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="topic"/> matches <paramref name="filter"/>: <c>+</c> is exactly one level (possibly
+    /// empty), <c>#</c> is the rest including the parent level, and a wildcard first level never matches a
+    /// <c>$</c> topic.
+    /// </summary>
+    public static bool Matches(string filter, string topic)
+    {
+        if (topic.StartsWith('$') && (filter.StartsWith('+') || filter.StartsWith('#')))
+        {
+            return false;
+        }
+
+        var f = filter.Split('/');
+        var t = topic.Split('/');
+        for (var i = 0; i < f.Length; i++)
+        {
+            if (f[i] == "#")
+            {
+                return true;
+            }
+
+            if (i >= t.Length || (f[i] != "+" && !string.Equals(f[i], t[i], StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return f.Length == t.Length;
+    }
+
+    /// <summary>A valid filter: not empty, no NUL, <c>+</c> and <c>#</c> only as whole levels, <c>#</c> only last.</summary>
+    public static bool IsValidFilter(string filter)
+    {
+        if (string.IsNullOrEmpty(filter) || filter.Contains('\0'))
+        {
+            return false;
+        }
+
+        var levels = filter.Split('/');
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var level = levels[i];
+            if (level.Contains('#') && (level != "#" || i != levels.Length - 1))
+            {
+                return false;
+            }
+
+            if (level.Contains('+') && level != "+")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A valid topic name to publish to: not empty, no wildcard, no NUL.</summary>
+    public static bool IsValidTopicName(string topic)
+        => !string.IsNullOrEmpty(topic) && topic.AsSpan().IndexOfAny("+#\0") < 0;
+}

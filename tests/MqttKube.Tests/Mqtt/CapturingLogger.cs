@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace MqttKube.Tests.Mqtt;
+
+/// <summary>An <see cref="ILogger{T}"/> that keeps every entry, at every level, for assertions.</summary>
+internal sealed class CapturingLogger<T> : ILogger<T>
+{
+    readonly List<LogEntry> _entries = [];
+
+    public IReadOnlyList<LogEntry> Entries
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _entries];
+            }
+        }
+    }
+
+    public int Count(int eventId) => Entries.Count(e => e.EventId == eventId);
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_entries)
+        {
+            _entries.Add(new LogEntry(logLevel, eventId.Id, formatter(state, exception), exception));
+        }
+    }
+
+    public override string ToString() => string.Join("\n", Entries.Select(e => $"{e.Level} {e.EventId} {e.Message}"));
+}

@@ -1,0 +1,151 @@
+using MqttKube.Mqtt;
+using MqttKube.Tests.Support.Mosquitto;
+
+namespace MqttKube.Tests.Mqtt;
+
+/// <summary>Every way of authenticating to a real Mosquitto, and the ways it must fail.</summary>
+public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<MosquittoBroker>
+{
+    const int ConnectRefused = 3004;
+    const int ConnectFailed = 3003;
+    const int CertificateRejected = 3008;
+
+    [Theory]
+    [InlineData(MqttProtocol.V311)]
+    [InlineData(MqttProtocol.V5)]
+    internal async Task AnonymousConnectsAndExchangesMessagesWithEachProtocol(MqttProtocol protocol)
+    {
+        var options = Harness.Options(broker.AnonymousPort) with { Protocol = protocol };
+        var received = new List<MqttMessage>();
+        var logger = new CapturingLogger<MqttConnection>();
+        await using var connection = await Harness.StartAsync(options, logger);
+        await connection.SubscribeAsync("cmd", (m, _) => { lock (received) { received.Add(m); } return Task.CompletedTask; });
+        await using var observer = await MqttTestClient.ConnectAsync(broker.AnonymousPort, v5: protocol == MqttProtocol.V5);
+        await observer.SubscribeAsync(options.TopicPrefix + "/#");
+
+        await observer.PublishAsync(options.TopicPrefix + "/cmd", "ON");
+        Assert.Equal(MqttPublishOutcome.Sent, await connection.PublishAsync("state", "OFF", 1, false, true));
+
+        await observer.WaitForAsync(options.TopicPrefix + "/state", "OFF");
+        await Eventually.WaitAsync(() => { lock (received) { return received.Count == 1; } }, "the command handled");
+        Assert.Equal(("cmd", "ON"), (received[0].RelativeTopic, received[0].PayloadText));
+        Assert.Contains(broker.Log.Split('\n'), l => l.Contains(connection.ClientId, StringComparison.Ordinal) && l.Contains(protocol == MqttProtocol.V5 ? "(p5," : "(p2,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public Task BasicAuthWithPassword()
+        => AssertConnectsAsync(Harness.Options(broker.PasswordPort) with
+        {
+            Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = MosquittoBroker.Username, Password = MosquittoBroker.Password },
+        });
+
+    [Fact]
+    public Task BasicAuthWithPasswordFileEndingInNewline()
+        => AssertConnectsAsync(Harness.Options(broker.PasswordPort) with
+        {
+            Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = MosquittoBroker.Username, PasswordFile = broker.PasswordFile },
+        });
+
+    [Fact]
+    public Task EnvironmentPasswordOverridesAWrongConfiguredOne()
+        => AssertConnectsAsync(MqttPassword.ApplyEnvironment(
+            Harness.Options(broker.PasswordPort) with
+            {
+                Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = MosquittoBroker.Username, Password = "wrong" },
+            },
+            name => name == MqttPassword.EnvironmentVariable ? MosquittoBroker.Password : null));
+
+    [Fact]
+    public async Task WrongPasswordIsRetriedAndLoggedWithoutEverConnecting()
+    {
+        var options = Harness.Options(broker.PasswordPort) with
+        {
+            Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = MosquittoBroker.Username, Password = "wrong" },
+        };
+        var logger = new CapturingLogger<MqttConnection>();
+        await using var connection = await Harness.StartAsync(options, logger, waitConnected: false);
+
+        await Eventually.WaitAsync(() => logger.Count(ConnectRefused) >= 6, () => $"six refused attempts; log:\n{logger}");
+        Assert.False(connection.IsConnected);
+        Assert.Equal(0, connection.ConnectionCount);
+
+        // Back-off doubles from the minimum (100 ms here) up to the maximum (800 ms here).
+        var delays = logger.Entries.Where(e => e.EventId == 3007).Take(5).Select(e => e.Message);
+        Assert.Equal(["Reconnecting in 0.1 s", "Reconnecting in 0.2 s", "Reconnecting in 0.4 s", "Reconnecting in 0.8 s", "Reconnecting in 0.8 s"], delays);
+        Assert.All(logger.Entries.Where(e => e.EventId == ConnectRefused), e => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, e.Level));
+    }
+
+    [Fact]
+    public Task TlsWithTheBrokersCa()
+        => AssertConnectsAsync(Harness.Options(broker.TlsPort) with { Tls = new MqttTlsOptions { CaFile = broker.Certificates.CaFile } });
+
+    [Fact]
+    public Task TlsByHostName()
+        => AssertConnectsAsync(Harness.Options(broker.TlsPort) with { Host = "localhost", Tls = new MqttTlsOptions { CaFile = broker.Certificates.CaFile } });
+
+    [Fact]
+    public async Task TlsWithAnotherCaIsRefused()
+    {
+        var options = Harness.Options(broker.TlsPort) with { Tls = new MqttTlsOptions { CaFile = broker.Certificates.OtherCaFile } };
+        var logger = new CapturingLogger<MqttConnection>();
+        await using var connection = await Harness.StartAsync(options, logger, waitConnected: false);
+
+        await Eventually.WaitAsync(() => logger.Count(ConnectFailed) >= 2 && logger.Count(CertificateRejected) >= 2, "two rejected attempts");
+        Assert.False(connection.IsConnected);
+        Assert.Contains(logger.Entries, e => e.EventId == CertificateRejected && e.Message.Contains("not signed by the configured CA", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public Task InsecureTlsAcceptsAnUntrustedBroker()
+        => AssertConnectsAsync(Harness.Options(broker.TlsPort) with { Tls = new MqttTlsOptions { CaFile = broker.Certificates.OtherCaFile, Insecure = true } });
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MutualTlsWithPlainOrEncryptedKey(bool encrypted)
+    {
+        var certificates = broker.Certificates;
+        var options = Harness.Options(broker.MtlsPort) with
+        {
+            Auth = new MqttAuthOptions
+            {
+                Kind = MqttAuthKind.Mtls,
+                CaFile = certificates.CaFile,
+                CertFile = certificates.ClientCertFile,
+                KeyFile = encrypted ? certificates.ClientEncryptedKeyFile : certificates.ClientKeyFile,
+                KeyFilePassword = encrypted ? TestCertificates.KeyPassword : null,
+                Protocols = encrypted ? ["mqtt"] : [],
+            },
+        };
+
+        var clientId = await AssertConnectsAsync(options);
+
+        // use_identity_as_username: the broker took the certificate's CN as the username.
+        Assert.Contains(broker.Log.Split('\n'), l => l.Contains(clientId, StringComparison.Ordinal) && l.Contains($"u'{TestCertificates.ClientCommonName}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MutualTlsListenerRefusesAClientWithoutCertificate()
+    {
+        var options = Harness.Options(broker.MtlsPort) with { Tls = new MqttTlsOptions { CaFile = broker.Certificates.CaFile } };
+        var logger = new CapturingLogger<MqttConnection>();
+        await using var connection = await Harness.StartAsync(options, logger, waitConnected: false);
+
+        await Eventually.WaitAsync(() => logger.Count(ConnectFailed) + logger.Count(ConnectRefused) >= 2, "two failed attempts");
+        Assert.False(connection.IsConnected);
+    }
+
+    /// <summary>Connects, and proves it with the retained <c>online</c> seen by an independent client.</summary>
+    async Task<string> AssertConnectsAsync(MqttOptions options)
+    {
+        var logger = new CapturingLogger<MqttConnection>();
+        await using var connection = await Harness.StartAsync(options, logger);
+        await using var observer = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
+        await observer.SubscribeAsync(connection.StatusTopic);
+
+        var online = await observer.WaitForAsync(connection.StatusTopic, "online");
+        Assert.True(online.Retain);
+        Assert.True(connection.IsConnected);
+        return connection.ClientId;
+    }
+}

@@ -1,0 +1,77 @@
+using MqttKube.Mqtt;
+
+namespace MqttKube.Tests.Mqtt;
+
+public sealed class MqttPasswordTests
+{
+    static readonly MqttOptions Basic = new() { Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = "u", PasswordFile = "/nowhere" } };
+
+    [Fact]
+    public void EnvironmentOverridesTheConfiguredPassword()
+    {
+        var options = MqttPassword.ApplyEnvironment(Basic, name => name == "MQTT_KUBE_MQTT_PASSWORD" ? "from-env" : null);
+
+        Assert.Equal("from-env", MqttPassword.Read(options.Auth));
+    }
+
+    [Fact]
+    public void UnsetOrEmptyEnvironmentChangesNothing()
+    {
+        Assert.Same(Basic, MqttPassword.ApplyEnvironment(Basic, _ => null));
+        Assert.Same(Basic, MqttPassword.ApplyEnvironment(Basic, _ => string.Empty));
+    }
+
+    [Fact]
+    public void EnvironmentDoesNotTurnAnonymousIntoBasic()
+    {
+        var anonymous = new MqttOptions();
+
+        Assert.Equal(MqttAuthKind.None, MqttPassword.ApplyEnvironment(anonymous, _ => "x").Auth.Kind);
+    }
+
+    [Theory]
+    [InlineData("secret\n", "secret")]
+    [InlineData("secret\r\n", "secret")]
+    [InlineData("secret", "secret")]
+    [InlineData(" spaced secret \n", " spaced secret ")]
+    public void PasswordFileLosesOnlyItsTrailingNewline(string content, string expected)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, content);
+            var auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = "u", PasswordFile = file };
+
+            Assert.Equal(expected, MqttPassword.Read(auth));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void ConfiguredPasswordWinsOverThePasswordFile()
+    {
+        var auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = "u", Password = "inline", PasswordFile = "/nowhere" };
+
+        Assert.Equal("inline", MqttPassword.Read(auth));
+    }
+
+    [Theory]
+    [InlineData(false, false, null, 1883)]
+    [InlineData(true, false, null, 8883)]
+    [InlineData(false, true, null, 8883)]
+    [InlineData(true, false, 1234, 1234)]
+    public void DefaultPortFollowsTls(bool tls, bool mtls, int? port, int expected)
+    {
+        var options = new MqttOptions
+        {
+            Port = port,
+            Tls = tls ? new MqttTlsOptions() : null,
+            Auth = mtls ? new MqttAuthOptions { Kind = MqttAuthKind.Mtls } : MqttAuthOptions.None,
+        };
+
+        Assert.Equal(expected, options.EffectivePort);
+    }
+}

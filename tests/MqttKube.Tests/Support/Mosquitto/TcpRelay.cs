@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace MqttKube.Tests.Support.Mosquitto;
+
+/// <summary>
+/// A loopback TCP relay in front of a broker port, so a test can cut every connection abruptly (RST, no MQTT
+/// DISCONNECT): the broker then sees the client die and publishes its last will.
+/// </summary>
+public sealed class TcpRelay : IDisposable
+{
+    readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    readonly int _targetPort;
+    readonly List<Socket> _sockets = [];
+    readonly CancellationTokenSource _stop = new();
+
+    public TcpRelay(int targetPort)
+    {
+        _targetPort = targetPort;
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _ = AcceptLoopAsync();
+    }
+
+    public int Port { get; }
+
+    /// <summary>While true, new connections are closed at once (existing ones are kept).</summary>
+    public bool RefuseNewConnections { get; set; }
+
+    /// <summary>Connections relayed so far.</summary>
+    public int Accepted { get; private set; }
+
+    /// <summary>Resets every open connection (both sides).</summary>
+    public void DropAll()
+    {
+        lock (_sockets)
+        {
+            foreach (var socket in _sockets)
+            {
+                try
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                    socket.Close();
+                }
+                catch (SocketException)
+                {
+                }
+            }
+
+            _sockets.Clear();
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        DropAll();
+        _stop.Dispose();
+    }
+
+    async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket inbound;
+            try
+            {
+                inbound = await _listener.AcceptSocketAsync(_stop.Token);
+            }
+            catch (Exception)
+            {
+                return;
+            }
+
+            if (RefuseNewConnections)
+            {
+                inbound.Close();
+                continue;
+            }
+
+            var outbound = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await outbound.ConnectAsync(IPAddress.Loopback, _targetPort);
+            }
+            catch (SocketException)
+            {
+                inbound.Close();
+                outbound.Dispose();
+                continue;
+            }
+
+            lock (_sockets)
+            {
+                _sockets.Add(inbound);
+                _sockets.Add(outbound);
+                Accepted++;
+            }
+
+            _ = PumpAsync(inbound, outbound);
+            _ = PumpAsync(outbound, inbound);
+        }
+    }
+
+    static async Task PumpAsync(Socket from, Socket to)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while (true)
+            {
+                var read = await from.ReceiveAsync(buffer, SocketFlags.None);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
+            }
+        }
+        catch (Exception)
+        {
+            // a side went away
+        }
+
+        try
+        {
+            to.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception)
+        {
+        }
+    }
+}
