@@ -12,6 +12,7 @@ internal static class CommandLine
         new CheckCommand(),
         new SchemaCommand(),
         new JsonPathCommand(),
+        new EvalCommand(),
 
     ];
 

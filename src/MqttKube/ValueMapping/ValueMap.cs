@@ -1,0 +1,102 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MqttKube.Expressions;
+using MqttKube.JsonPath;
+
+namespace MqttKube.ValueMapping;
+
+/// <summary>
+/// A compiled <c>values:</c> block (SPEC 4): input → transform → jsonpath → map → rendered output. Pure and
+/// thread-safe; a failing step is a miss with a reason, never an exception.
+/// </summary>
+internal sealed class ValueMap
+{
+    /// <summary>No values block: every value passes through.</summary>
+    public static readonly ValueMap PassThrough = new(null, null, null);
+
+    private readonly Expression? transform;
+    private readonly JsonPathQuery? jsonPath;
+    private readonly (IMatcher Matcher, MapOutput Output)[]? entries;
+
+    public ValueMap(Expression? transform, JsonPathQuery? jsonPath, (IMatcher Matcher, MapOutput Output)[]? entries)
+    {
+        this.transform = transform;
+        this.jsonPath = jsonPath;
+        this.entries = entries;
+    }
+
+    public MapResult Map(MapValue input)
+    {
+        var value = input;
+        if (transform is not null)
+        {
+            var result = transform.Invoke(value.ToPy());
+            if (!result.IsSuccess)
+            {
+                return MapResult.Miss(input, value, $"transform failed: {result.Error}");
+            }
+
+            value = MapValue.Python(result.Value!);
+        }
+
+        JsonNode? json = null;
+        if (jsonPath is not null)
+        {
+            if (!TryReadJson(value, out json, out var error))
+            {
+                return MapResult.Miss(input, value, error);
+            }
+
+            var nodes = jsonPath.Evaluate(json);
+            if (nodes.Count == 0)
+            {
+                return MapResult.Miss(input, value, $"jsonpath {jsonPath.Text} matched nothing");
+            }
+
+            value = MapValue.Json(nodes[0].Value);
+        }
+
+        if (entries is null)
+        {
+            return value.TryToJson(out var passed, out var notJson)
+                ? MapResult.Match(passed, input, value, json, jsonPath is not null, null)
+                : MapResult.Miss(input, value, notJson);
+        }
+
+        foreach (var (matcher, output) in entries)
+        {
+            if (!matcher.Matches(value, out var groups))
+            {
+                continue;
+            }
+
+            var context = MapResult.Match(null, input, value, json, jsonPath is not null, groups);
+            return output.TryRender(context, out var rendered, out var renderError)
+                ? MapResult.Match(rendered, input, value, json, jsonPath is not null, groups)
+                : MapResult.Miss(input, value, renderError);
+        }
+
+        return MapResult.Miss(input, value, null);
+    }
+
+    private static bool TryReadJson(MapValue value, out JsonNode? json, out string? error)
+    {
+        error = null;
+        if (!value.TryGetString(out var text))
+        {
+            return value.TryToJson(out json, out error);
+        }
+
+        try
+        {
+            json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            json = null;
+            error = $"the input is not JSON ({ex.Message.Split(". ")[0]})";
+            return false;
+        }
+    }
+}
