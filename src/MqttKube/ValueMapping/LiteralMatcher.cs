@@ -76,10 +76,39 @@ internal sealed class LiteralMatcher : IMatcher
                     return integer == whole;
                 }
 
-                return scalar.TryGetValue<double>(out var d) && d == number;
+                return TryNumber(scalar, out var d) && d == number;
             default:
                 return false;
         }
+    }
+
+    /// <summary>A JSON number as a double, whatever .NET type backs it.</summary>
+    internal static bool TryNumber(JsonValue value, out double number)
+    {
+        if (value.TryGetValue(out number))
+        {
+            return true;
+        }
+
+        if (value.TryGetValue<long>(out var l))
+        {
+            number = l;
+            return true;
+        }
+
+        if (value.TryGetValue<int>(out var i))
+        {
+            number = i;
+            return true;
+        }
+
+        if (value.TryGetValue<decimal>(out var m))
+        {
+            number = (double)m;
+            return true;
+        }
+
+        return value.TryGetValue<JsonElement>(out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out number);
     }
 
     private bool MatchesPy(PyValue value) => value switch
