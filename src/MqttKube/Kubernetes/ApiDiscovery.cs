@@ -4,7 +4,7 @@ namespace MqttKube.Kubernetes;
 
 /// <summary>
 /// The API server's discovery, cached: kinds, plural and short names, matched case-insensitively as kubectl does
-/// (built-in groups first). A miss refreshes the cache (a CRD installed later), at most once a second.
+/// (built-in groups first). A miss refreshes the cache once (a CRD installed later); concurrent misses share one refresh.
 /// </summary>
 internal sealed partial class ApiDiscovery(KubeApi api) : IResourceResolver
 {
@@ -33,7 +33,7 @@ internal sealed partial class ApiDiscovery(KubeApi api) : IResourceResolver
         await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_types != null && (staleAt == null || _loadedAt != staleAt || DateTime.UtcNow - _loadedAt < TimeSpan.FromSeconds(1)))
+            if (_types != null && (staleAt == null || _loadedAt != staleAt))
             {
                 return _types;
             }
