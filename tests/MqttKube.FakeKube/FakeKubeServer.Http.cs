@@ -56,6 +56,10 @@ public sealed partial class FakeKubeServer
         {
             // the client went away
         }
+        catch (Exception e) when (!ctx.Response.HasStarted)
+        {
+            await WriteJsonAsync(ctx, 500, FakeStatus.Make(500, "InternalError", $"Internal error occurred: {e.Message}")).ConfigureAwait(false);
+        }
     }
 
     private void Authenticate(RecordedRequest request, System.Security.Cryptography.X509Certificates.X509Certificate2? cert)

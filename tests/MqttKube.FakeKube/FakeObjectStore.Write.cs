@@ -74,7 +74,7 @@ public sealed partial class FakeObjectStore
 
         if (!SpecEquals(current, next) && Meta(next)["generation"] is { } g)
         {
-            Meta(next)["generation"] = g.GetValue<long>() + 1;
+            Meta(next)["generation"] = long.Parse(g.ToJsonString(), CultureInfo.InvariantCulture) + 1;
         }
 
         Meta(next)["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
