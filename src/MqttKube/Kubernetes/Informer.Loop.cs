@@ -6,22 +6,23 @@ namespace MqttKube.Kubernetes;
 
 internal sealed partial class Informer
 {
+    private string? _resumeRv;
+
     private async Task RunAsync(CancellationToken ct)
     {
         var backoff = new Backoff(_options.InitialBackoff, _options.MaxBackoff);
-        string? rv = null;
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                if (rv == null)
+                if (_resumeRv == null)
                 {
-                    rv = await ListAsync(ct).ConfigureAwait(false);
+                    _resumeRv = await ListAsync(ct).ConfigureAwait(false);
                     Recovered();
                     backoff.Reset();
                 }
 
-                var (next, events) = await WatchAsync(rv, ct).ConfigureAwait(false);
+                var (next, events) = await WatchAsync(ct).ConfigureAwait(false);
                 if (next == null)
                 {
                     LogGone(_logger, Describe);
@@ -37,7 +38,7 @@ internal sealed partial class Informer
                     await Task.Delay(backoff.Next(), ct).ConfigureAwait(false); // an empty stream: do not spin
                 }
 
-                rv = next;
+                _resumeRv = next;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -156,11 +157,12 @@ internal sealed partial class Informer
     }
 
     /// <summary>
-    /// Watches from <paramref name="rv"/> until the stream ends; returns the resourceVersion to continue from (null
-    /// after 410 Gone: list again) and how many events arrived.
+    /// Watches from <see cref="_resumeRv"/> (advanced by every event and bookmark, so a broken stream resumes where it
+    /// broke) until the stream ends; returns the RV to continue from (null after 410 Gone: list again) and the event count.
     /// </summary>
-    private async Task<(string? Rv, int Events)> WatchAsync(string? rv, CancellationToken ct)
+    private async Task<(string? Rv, int Events)> WatchAsync(CancellationToken ct)
     {
+        var rv = _resumeRv;
         var seconds = (int)(_options.WatchTimeout.TotalSeconds * (1 + Random.Shared.NextDouble()));
         var query = KubeApi.Query(("watch", "true"), ("resourceVersion", rv), ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture)));
@@ -205,6 +207,8 @@ internal sealed partial class Informer
                     {
                         return (null, events);
                     }
+
+                    _resumeRv = rv;
                 }
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)

@@ -64,6 +64,9 @@ public sealed class SharedInformersTests
         log.AssertNoDuplicates();
         var watches = host.Server.Requests.Where(r => r.IsWatch).ToList();
         Assert.True(watches.Count >= 2);
+        var resumedFrom = watches.Select(w => long.Parse(w["resourceVersion"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(resumedFrom.Order(), resumedFrom); // each reconnect resumes where the broken stream stopped
+        Assert.True(resumedFrom[^1] > resumedFrom[0]);
         Assert.Single(host.Server.Requests, r => r.Method == "GET" && !r.IsWatch && r.Path.EndsWith("/deployments", StringComparison.Ordinal));
     }
 
@@ -159,7 +162,7 @@ public sealed class SharedInformersTests
             }
 
             return false;
-        }, "resumed from the bookmark");
+        }, "resumed from the bookmark", () => rv + ": " + string.Join(",", host.Server.Requests.Where(r => r.IsWatch).Select(r => r["resourceVersion"])) + " open " + host.Server.OpenWatchCount + " " + host.Informers.Status[0]);
         Assert.Single(log.Events);
     }
 
