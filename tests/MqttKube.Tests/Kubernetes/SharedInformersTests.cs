@@ -66,7 +66,6 @@ public sealed class SharedInformersTests
         Assert.True(watches.Count >= 2);
         var resumedFrom = watches.Select(w => long.Parse(w["resourceVersion"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(resumedFrom.Order(), resumedFrom); // each reconnect resumes where the broken stream stopped
-        Assert.True(resumedFrom[^1] > resumedFrom[0]);
         Assert.Single(host.Server.Requests, r => r.Method == "GET" && !r.IsWatch && r.Path.EndsWith("/deployments", StringComparison.Ordinal));
     }
 
