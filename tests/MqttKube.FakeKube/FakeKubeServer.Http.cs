@@ -7,7 +7,7 @@ namespace MqttKube.FakeKube;
 
 public sealed partial class FakeKubeServer
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    internal static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private async Task HandleAsync(HttpContext ctx)
     {

@@ -23,7 +23,7 @@ public sealed partial class FakeKubeServer
         {
             ctx.Response.StatusCode = 200;
             ctx.Response.ContentType = "application/json";
-            var line = new JsonObject { ["type"] = "ERROR", ["object"] = e.Status }.ToJsonString() + "\n";
+            var line = new JsonObject { ["type"] = "ERROR", ["object"] = e.Status }.ToJsonString(Compact) + "\n";
             await ctx.Response.WriteAsync(line, ctx.RequestAborted).ConfigureAwait(false);
             return;
         }
@@ -51,7 +51,7 @@ public sealed partial class FakeKubeServer
                     continue;
                 }
 
-                var bytes = Encoding.UTF8.GetBytes(e.ToJsonString() + "\n");
+                var bytes = Encoding.UTF8.GetBytes(e.ToJsonString(Compact) + "\n");
                 await ctx.Response.Body.WriteAsync(bytes, abort.Token).ConfigureAwait(false);
                 await ctx.Response.Body.FlushAsync(abort.Token).ConfigureAwait(false);
             }
