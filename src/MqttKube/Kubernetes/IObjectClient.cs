@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+
+namespace MqttKube.Kubernetes;
+
+/// <summary>Reads and writes objects of any kind as JSON. Failures throw <see cref="KubeApiException"/>.</summary>
+internal interface IObjectClient
+{
+    /// <summary>The object, or null when it does not exist.</summary>
+    Task<JsonObject?> GetAsync(ResourceType type, string? ns, string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JsonObject>> ListAsync(ResourceType type, string? ns, string? labelSelector, CancellationToken cancellationToken);
+
+    /// <summary>Creates the object in <paramref name="ns"/> (AlreadyExists is a <see cref="KubeApiException"/>).</summary>
+    Task<JsonObject> CreateAsync(ResourceType type, string? ns, JsonObject obj, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads the object, asks <paramref name="plan"/> for JSON Patch operations (null or empty: nothing to do), and
+    /// sends them in one request guarded by a `test` of the object's resourceVersion; on a conflict it re-reads and
+    /// re-plans (a few times).
+    /// </summary>
+    Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the object; false when it did not exist.</summary>
+    Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken);
+
+    /// <summary>Waits until the object is gone (or replaced by another with a different uid than <paramref name="uid"/>).</summary>
+    Task WaitUntilGoneAsync(ResourceType type, string? ns, string name, string? uid, TimeSpan timeout, CancellationToken cancellationToken);
+}

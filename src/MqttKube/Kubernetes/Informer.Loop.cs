@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MqttKube.Kubernetes;
+
+internal sealed partial class Informer
+{
+    private string? _resumeRv;
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var backoff = new Backoff(_options.InitialBackoff, _options.MaxBackoff);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (_resumeRv == null)
+                {
+                    _resumeRv = await ListAsync(ct).ConfigureAwait(false);
+                    Recovered();
+                    backoff.Reset();
+                }
+
+                var (next, events) = await WatchAsync(ct).ConfigureAwait(false);
+                if (next == null)
+                {
+                    LogGone(_logger, Describe);
+                    Count();
+                }
+                else if (events > 0)
+                {
+                    Recovered();
+                    backoff.Reset();
+                }
+                else
+                {
+                    await Task.Delay(backoff.Next(), ct).ConfigureAwait(false); // an empty stream: do not spin
+                }
+
+                _resumeRv = next;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                var delay = backoff.Next();
+                var reason = e is KubeApiException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+                lock (_lock)
+                {
+                    _lastError = reason;
+                    _restarts++;
+                }
+
+                LogFailed(_logger, Describe, delay.TotalSeconds, reason);
+                try
+                {
+                    await Task.Delay(delay, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void Count()
+    {
+        lock (_lock)
+        {
+            _restarts++;
+        }
+    }
+
+    private void Recovered()
+    {
+        bool was;
+        lock (_lock)
+        {
+            was = _lastError != null;
+            _lastError = null;
+        }
+
+        if (was)
+        {
+            LogRecovered(_logger, Describe);
+        }
+    }
+
+    /// <summary>Lists (paged) and reconciles the cache; returns the list's resourceVersion.</summary>
+    private async Task<string?> ListAsync(CancellationToken ct)
+    {
+        var items = new List<JsonObject>();
+        string? next = null;
+        string? rv;
+        do
+        {
+            var query = KubeApi.Query(("limit", _options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next));
+            var list = await _api.GetAsync(Type.CollectionPath(Namespace) + query, ct).ConfigureAwait(false);
+            items.AddRange((list["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => ObjectClient.WithTypeMeta(Type, (JsonObject)i.DeepClone())));
+            rv = (string?)list["metadata"]?["resourceVersion"];
+            next = (string?)list["metadata"]?["continue"];
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        Reconcile(items);
+        LogListed(_logger, Describe, items.Count, rv);
+        return rv;
+    }
+
+    /// <summary>Objects gone meanwhile are Deleted, changed ones Modified, new ones Added; unchanged ones are not re-reported.</summary>
+    private void Reconcile(List<JsonObject> items)
+    {
+        lock (_lock)
+        {
+            var fresh = items.ToDictionary(Key, StringComparer.Ordinal);
+            foreach (var (key, old) in _cache.ToList())
+            {
+                if (!fresh.ContainsKey(key))
+                {
+                    _cache.Remove(key);
+                    Enqueue(ObjectEventType.Deleted, old);
+                }
+            }
+
+            foreach (var (key, obj) in fresh.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var known = _cache.TryGetValue(key, out var old);
+                if (known && RvOf(old) == RvOf(obj))
+                {
+                    continue;
+                }
+
+                _cache[key] = obj;
+                Enqueue(known ? ObjectEventType.Modified : ObjectEventType.Added, obj);
+            }
+
+            _synced = true;
+            foreach (var s in _subscribers.Where(s => !s.Initialized))
+            {
+                // the Added events above were their initial state; complete it
+                if (s.Name == null)
+                {
+                    _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Synced, Namespace, null, null), [s]));
+                }
+                else if (!_cache.Values.Any(o => NameOf(o) == s.Name))
+                {
+                    _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Absent, Namespace, s.Name, null), [s]));
+                }
+
+                s.Initialized = true;
+            }
+        }
+    }
+}

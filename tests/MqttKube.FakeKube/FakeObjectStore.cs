@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace MqttKube.FakeKube;
+
+/// <summary>
+/// The object store: a single global resourceVersion counter (like etcd), a retained history of changes for watches,
+/// and the real server's write semantics (system metadata, generation, status subresource, finalizers).
+/// </summary>
+public sealed partial class FakeObjectStore
+{
+    internal const string HoldFinalizer = "fake.kube/hold";
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
+    private readonly List<StoredEvent> _history = [];
+    private readonly FakeResourceCatalog _catalog;
+    private long _rv = 100;
+    private long _compactedRv;
+
+    internal FakeObjectStore(FakeResourceCatalog catalog)
+    {
+        _catalog = catalog;
+        var ns = _catalog.Find("", "v1", "namespaces")!;
+        foreach (var name in new[] { "default", "kube-system" })
+        {
+            Upsert(ns, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } });
+        }
+    }
+
+    /// <summary>When set, every deletion waits (a finalizer is added) until <see cref="ReleaseDeletions"/>.</summary>
+    public bool HoldDeletions { get; set; }
+
+    /// <summary>How long the simulated garbage collector takes to finish a foreground deletion.</summary>
+    public TimeSpan ForegroundDeletionDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    public long CurrentResourceVersion
+    {
+        get { lock (_lock) { return _rv; } }
+    }
+
+    private static string Key(FakeResource r, string? ns, string name) => $"{r.StorageKey}|{ns}|{name}";
+
+    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static JsonObject Meta(JsonObject obj) =>
+        obj["metadata"] as JsonObject ?? (JsonObject)(obj["metadata"] = new JsonObject());
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    public JsonObject Get(FakeResource r, string? ns, string name)
+    {
+        lock (_lock)
+        {
+            return _objects.TryGetValue(Key(r, ns, name), out var obj)
+                ? WithTypeMeta(r, (JsonObject)obj.DeepClone())
+                : throw FakeStatus.NotFound(r, name);
+        }
+    }
+
+    public JsonObject? TryGet(FakeResource r, string? ns, string name)
+    {
+        lock (_lock)
+        {
+            return _objects.TryGetValue(Key(r, ns, name), out var obj) ? WithTypeMeta(r, (JsonObject)obj.DeepClone()) : null;
+        }
+    }
+
+    /// <summary>Current objects of a type (all namespaces when <paramref name="ns"/> is null), sorted, and the list RV.</summary>
+    public (List<JsonObject> Items, long Rv) List(FakeResource r, string? ns, LabelSelector? selector = null, string? fieldName = null)
+    {
+        lock (_lock)
+        {
+            var items = _objects.Where(kv => kv.Key.StartsWith(r.StorageKey + "|", StringComparison.Ordinal))
+                .Select(kv => kv.Value)
+                .Where(o => ns == null || Str(o["metadata"]?["namespace"]) == ns)
+                .Where(o => selector == null || selector.Matches(o))
+                .Where(o => fieldName == null || Str(o["metadata"]?["name"]) == fieldName)
+                .OrderBy(o => Str(o["metadata"]?["namespace"]), StringComparer.Ordinal)
+                .ThenBy(o => Str(o["metadata"]?["name"]), StringComparer.Ordinal)
+                .Select(o => WithTypeMeta(r, (JsonObject)o.DeepClone()))
+                .ToList();
+            return (items, _rv);
+        }
+    }
+
+    private static JsonObject WithTypeMeta(FakeResource r, JsonObject obj)
+    {
+        var copy = new JsonObject { ["kind"] = r.Kind, ["apiVersion"] = r.GroupVersion };
+        foreach (var (k, v) in obj.ToList())
+        {
+            if (k is not ("kind" or "apiVersion"))
+            {
+                obj.Remove(k);
+                copy[k] = v;
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Creates an object as a client would (POST): the namespace must exist, the name must be free.</summary>
+    public JsonObject Create(FakeResource r, string? ns, JsonObject obj)
+    {
+        lock (_lock)
+        {
+            obj = (JsonObject)obj.DeepClone();
+            var meta = Meta(obj);
+            if (Str(meta["resourceVersion"]) is { Length: > 0 })
+            {
+                throw new FakeApiException(500, FakeStatus.Make(500, "InternalError",
+                    "Internal error occurred: resourceVersion should not be set on objects to be created"));
+            }
+
+            if (r.Namespaced)
+            {
+                var objNs = Str(meta["namespace"]);
+                if (objNs != null && objNs != ns)
+                {
+                    throw FakeStatus.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+                }
+
+                var nsResource = _catalog.Find("", "v1", "namespaces")!;
+                if (!_objects.ContainsKey(Key(nsResource, null, ns!)))
+                {
+                    throw FakeStatus.NotFound(nsResource, ns!);
+                }
+
+                meta["namespace"] = ns;
+            }
+            else
+            {
+                meta.Remove("namespace");
+            }
+
+            var name = Str(meta["name"]);
+            if (string.IsNullOrEmpty(name))
+            {
+                var prefix = Str(meta["generateName"]);
+                if (string.IsNullOrEmpty(prefix))
+                {
+                    throw FakeStatus.Invalid(r, "", "metadata.name", "Required value: name or generateName is required");
+                }
+
+                do
+                {
+                    name = prefix + Guid.NewGuid().ToString("N")[..5];
+                }
+                while (_objects.ContainsKey(Key(r, ns, name)));
+                meta["name"] = name;
+            }
+
+            if (_objects.ContainsKey(Key(r, ns, name)))
+            {
+                throw FakeStatus.AlreadyExists(r, name);
+            }
+
+            return Insert(r, ns, name, obj, keepStatus: false);
+        }
+    }
+
+    private JsonObject Insert(FakeResource r, string? ns, string name, JsonObject obj, bool keepStatus)
+    {
+        var meta = Meta(obj);
+        meta["uid"] = Guid.NewGuid().ToString();
+        meta["creationTimestamp"] = Now();
+        meta.Remove("deletionTimestamp");
+        if (obj.ContainsKey("spec"))
+        {
+            meta["generation"] = 1;
+        }
+
+        if (!keepStatus && r.HasStatus)
+        {
+            obj.Remove("status");
+        }
+
+        meta["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
+        var stored = WithTypeMeta(r, obj);
+        _objects[Key(r, ns, name)] = stored;
+        Emit(r, ns, "ADDED", null, stored);
+        return (JsonObject)stored.DeepClone();
+    }
+}

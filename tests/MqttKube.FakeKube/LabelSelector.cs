@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+
+namespace MqttKube.FakeKube;
+
+/// <summary>Kubernetes label selectors: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`.</summary>
+public sealed class LabelSelector
+{
+    private readonly List<Func<IReadOnlyDictionary<string, string>, bool>> _terms = [];
+
+    private LabelSelector()
+    {
+    }
+
+    public static LabelSelector Parse(string? text)
+    {
+        var selector = new LabelSelector();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return selector;
+        }
+
+        foreach (var raw in SplitTerms(text))
+        {
+            var term = raw.Trim();
+            if (term.Length == 0)
+            {
+                throw FakeStatus.BadRequest($"unable to parse requirement: found '', expected: identifier");
+            }
+
+            selector._terms.Add(ParseTerm(term));
+        }
+
+        return selector;
+    }
+
+    public bool Matches(JsonNode? obj)
+    {
+        var labels = new Dictionary<string, string>();
+        if (obj?["metadata"]?["labels"] is JsonObject l)
+        {
+            foreach (var (k, v) in l)
+            {
+                labels[k] = v?.ToString() ?? "";
+            }
+        }
+
+        return _terms.All(t => t(labels));
+    }
+
+    private static IEnumerable<string> SplitTerms(string text)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+            if (text[i] == ',' && depth == 0)
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return text[start..];
+    }
+
+    private static Func<IReadOnlyDictionary<string, string>, bool> ParseTerm(string term)
+    {
+        if (term.StartsWith('!'))
+        {
+            var key = term[1..].Trim();
+            return labels => !labels.ContainsKey(key);
+        }
+
+        var setMatch = System.Text.RegularExpressions.Regex.Match(term, @"^(\S+)\s+(in|notin)\s+\((.*)\)$");
+        if (setMatch.Success)
+        {
+            var key = setMatch.Groups[1].Value;
+            var values = setMatch.Groups[3].Value.Split(',').Select(v => v.Trim()).ToHashSet();
+            return setMatch.Groups[2].Value == "in"
+                ? labels => labels.TryGetValue(key, out var v) && values.Contains(v)
+                : labels => !labels.TryGetValue(key, out var v) || !values.Contains(v);
+        }
+
+        foreach (var op in new[] { "!=", "==", "=" })
+        {
+            var at = term.IndexOf(op, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                var key = term[..at].Trim();
+                var value = term[(at + op.Length)..].Trim();
+                return op == "!="
+                    ? labels => !labels.TryGetValue(key, out var v) || v != value
+                    : labels => labels.TryGetValue(key, out var v) && v == value;
+            }
+        }
+
+        if (term.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or '<' or '>'))
+        {
+            throw FakeStatus.BadRequest($"unable to parse requirement: {term}");
+        }
+
+        return labels => labels.ContainsKey(term);
+    }
+}

@@ -1,0 +1,18 @@
+namespace MqttKube.FakeKube;
+
+/// <summary>One request the fake received, for assertions.</summary>
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    IReadOnlyDictionary<string, string> Query,
+    string? ContentType,
+    string Body,
+    string? Authorization,
+    string? ClientCertificateSubject)
+{
+    public string? this[string queryKey] => Query.TryGetValue(queryKey, out var v) ? v : null;
+
+    public bool IsWatch => this["watch"] is "true" or "1";
+
+    public override string ToString() => $"{Method} {Path}{(Query.Count == 0 ? "" : "?" + string.Join('&', Query.Select(kv => $"{kv.Key}={kv.Value}")))}";
+}
