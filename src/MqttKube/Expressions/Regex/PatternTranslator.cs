@@ -71,7 +71,7 @@ internal static class PatternTranslator
                     continue;
                 case '{' when i + 1 < pattern.Length && pattern[i + 1] == ',':
                     var close = pattern.IndexOf('}', i);
-                    if (close > i + 2 && pattern.AsSpan(i + 2, close - i - 2).IndexOfAnyExceptInRange('0', '9') < 0)
+                    if (close > i + 1 && pattern.AsSpan(i + 2, close - i - 2).IndexOfAnyExceptInRange('0', '9') < 0)
                     {
                         sb.Append("{0,");
                         i++;
@@ -138,6 +138,24 @@ internal static class PatternTranslator
             }
 
             sb.Append("\\k<").Append(name).Append('>');
+            return end;
+        }
+
+        if (rest.StartsWith("("))
+        {
+            // Conditional (?(name)yes|no) or (?(1)yes|no): the condition names a group.
+            var end = pattern.IndexOf(')', i + 3);
+            var condition = end < 0 ? string.Empty : pattern[(i + 3)..end];
+            if (int.TryParse(condition, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= groupNames.Count)
+            {
+                condition = groupNames[number - 1];
+            }
+            else if (!names.Contains(condition))
+            {
+                throw new ArgumentException("unknown group name '" + condition + "'");
+            }
+
+            sb.Append("(?(").Append(condition).Append(')');
             return end;
         }
 
