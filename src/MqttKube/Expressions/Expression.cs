@@ -103,5 +103,10 @@ internal sealed class Expression
         {
             return EvaluationResult.Failure("MemoryError", "out of memory");
         }
+        catch (Exception e) when (e is InvalidCastException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            // A defect in the interpreter must not take the service down: report it as an evaluation error.
+            return EvaluationResult.Failure("InternalError", e.GetType().Name + ": " + e.Message);
+        }
     }
 }

@@ -34,7 +34,7 @@ internal static partial class PyOps
             return Int(bx.IsZero ? (y.Big.IsZero ? 1 : 0) : bx.IsOne || y.Big.IsEven ? 1 : -1);
         }
 
-        if (y.IsBig || (double)bx.GetBitLength() * y.Value > PyInt.MaxBits + 64)
+        if (y.IsBig || BigInteger.Log(BigInteger.Abs(bx), 2) * y.Value > PyInt.MaxBits + 1)
         {
             throw PyException.Overflow("integer result too large (limit " + PyInt.MaxBits + " bits)");
         }

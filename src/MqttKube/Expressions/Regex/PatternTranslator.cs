@@ -8,7 +8,7 @@ namespace MqttKube.Expressions.Regex;
 /// <c>\Z</c>, <c>{,n}</c>, Python's group numbering (every group is named so .NET numbers them in order), and refuses
 /// constructs Python lacks or .NET reads differently (with an <see cref="ArgumentException"/>).
 /// </summary>
-internal static class PatternTranslator
+internal static partial class PatternTranslator
 {
     internal const string HiddenPrefix = "__pyg";
 
@@ -71,7 +71,7 @@ internal static class PatternTranslator
                     continue;
                 case '{' when i + 1 < pattern.Length && pattern[i + 1] == ',':
                     var close = pattern.IndexOf('}', i);
-                    if (close > i + 2 && pattern.AsSpan(i + 2, close - i - 2).IndexOfAnyExceptInRange('0', '9') < 0)
+                    if (close > i + 1 && pattern.AsSpan(i + 2, close - i - 2).IndexOfAnyExceptInRange('0', '9') < 0)
                     {
                         sb.Append("{0,");
                         i++;
@@ -141,6 +141,24 @@ internal static class PatternTranslator
             return end;
         }
 
+        if (rest.StartsWith("("))
+        {
+            // Conditional (?(name)yes|no) or (?(1)yes|no): the condition names a group.
+            var end = pattern.IndexOf(')', i + 3);
+            var condition = end < 0 ? string.Empty : pattern[(i + 3)..end];
+            if (int.TryParse(condition, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= groupNames.Count)
+            {
+                condition = groupNames[number - 1];
+            }
+            else if (!names.Contains(condition))
+            {
+                throw new ArgumentException("unknown group name '" + condition + "'");
+            }
+
+            sb.Append("(?(").Append(condition).Append(')');
+            return end;
+        }
+
         if (rest.StartsWith("<") && !rest.StartsWith("<=") && !rest.StartsWith("<!"))
         {
             throw new ArgumentException("unknown extension ?<" + (rest.Length > 1 ? rest[1].ToString() : string.Empty));
@@ -166,65 +184,6 @@ internal static class PatternTranslator
 
         sb.Append('(');
         return i;
-    }
-
-    private static int Escape(string pattern, int i, StringBuilder sb, bool inClass, List<string> groupNames)
-    {
-        if (i + 1 >= pattern.Length)
-        {
-            throw new ArgumentException("bad escape (end of pattern)");
-        }
-
-        var e = pattern[i + 1];
-        if (e == 'Z')
-        {
-            sb.Append(inClass ? throw new ArgumentException("bad escape \\Z") : "\\z");
-            return i + 1;
-        }
-
-        if (e == 'U')
-        {
-            var hex = i + 10 <= pattern.Length ? pattern.Substring(i + 2, 8) : string.Empty;
-            if (!int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code) || code < 0 || code > 0x10FFFF)
-            {
-                throw new ArgumentException("bad escape \\U");
-            }
-
-            sb.Append(System.Text.RegularExpressions.Regex.Escape(char.ConvertFromUtf32(code)));
-            return i + 9;
-        }
-
-        if (char.IsAsciiDigit(e) && e != '0' && !inClass)
-        {
-            var j = i + 1;
-            while (j < pattern.Length && j < i + 3 && char.IsAsciiDigit(pattern[j]))
-            {
-                j++;
-            }
-
-            var number = int.Parse(pattern.AsSpan(i + 1, j - i - 1), CultureInfo.InvariantCulture);
-            if (number > groupNames.Count)
-            {
-                throw new ArgumentException("invalid group reference " + number);
-            }
-
-            sb.Append("\\k<").Append(groupNames[number - 1]).Append('>');
-            return j - 1;
-        }
-
-        if (char.IsAsciiLetter(e) && !PythonLetterEscapes.Contains(e))
-        {
-            throw new ArgumentException("bad escape \\" + e);
-        }
-
-        if (e == 'b' && inClass)
-        {
-            sb.Append("\\u0008");
-            return i + 1;
-        }
-
-        sb.Append('\\').Append(e);
-        return i + 1;
     }
 
     private static bool IsIdentifier(string name) =>
