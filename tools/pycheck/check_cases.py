@@ -117,7 +117,7 @@ def main(argv):
             count, failures = check_file(os.path.join(cases, name), write)
             total += count
             failed += failures
-    print(f"{total - failed} passed, {failed} failed")
+    print(f"python3 agrees with {total - failed} case lines, differs on {failed}")
     return 1 if failed or total == 0 else 0
 
 
