@@ -1,3 +1,4 @@
+using MqttKube.Bindings.Plan;
 using MqttKube.Configuration;
 
 namespace MqttKube.Cli;
@@ -54,14 +55,14 @@ internal sealed class CheckCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        var result = ConfigLoader.Load(files[0]);
+        var result = BindingPlanner.Load(files[0]);
         if (!result.Success)
         {
-            await WriteProblemsAsync(result, stderr).ConfigureAwait(false);
+            await WriteProblemsAsync(result.Load, stderr).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        var config = result.Config!;
+        var config = result.Plan!.Config;
         await stdout.WriteLineAsync($"{files[0]}: OK: {Describe(config)}").ConfigureAwait(false);
         if (dump)
         {

@@ -33,7 +33,7 @@ internal static partial class ConfigChecks
                 CheckTopic(action.Topic, At(action.Node, "topic"), context, $"{path}.action[{j}].topic", wildcards: true);
                 if (action.Launch is not null)
                 {
-                    CheckTemplate(action.Launch, context, $"{path}.action[{j}].launch");
+                    CheckFile(action.Launch, context);
                 }
             }
         }

@@ -15,8 +15,16 @@ internal static partial class ConfigLoader
     /// <summary>Loads <paramref name="path"/>; <paramref name="displayName"/> names the file in messages (default: the path as given).</summary>
     public static ConfigLoadResult Load(string path, Func<string, string?>? environment = null, string? displayName = null)
     {
-        var file = displayName ?? path;
         var diagnostics = new DiagnosticBag();
+        var config = Load(path, diagnostics, environment, displayName);
+        var sorted = diagnostics.Sorted().ToArray();
+        return new ConfigLoadResult(sorted.Length == 0 ? config : null, sorted, diagnostics.Dropped);
+    }
+
+    /// <summary>Loads into <paramref name="diagnostics"/>; the config may be partial when there are errors.</summary>
+    public static MqttKubeConfig? Load(string path, DiagnosticBag diagnostics, Func<string, string?>? environment, string? displayName)
+    {
+        var file = displayName ?? path;
         var text = ReadText(path, file, diagnostics);
         MqttKubeConfig? config = null;
         if (text is not null)
@@ -29,8 +37,7 @@ internal static partial class ConfigLoader
             config = ApplyEnvironment(config, environment ?? Environment.GetEnvironmentVariable, diagnostics);
         }
 
-        var sorted = diagnostics.Sorted().ToArray();
-        return new ConfigLoadResult(sorted.Length == 0 ? config : null, sorted, diagnostics.Dropped);
+        return config;
     }
 
     /// <summary>Parses and binds config text (tests and <c>eval</c> use this without a file).</summary>

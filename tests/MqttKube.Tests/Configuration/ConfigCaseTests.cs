@@ -1,3 +1,4 @@
+using MqttKube.Bindings.Plan;
 using MqttKube.Configuration;
 using MqttKube.Tests.Support;
 
@@ -32,7 +33,7 @@ public sealed class ConfigCaseTests
     {
         var dir = Path.Combine(CasesDirectory, name);
         var environment = ReadEnvironment(Path.Combine(dir, "env.txt"));
-        var result = ConfigLoader.Load(Path.Combine(dir, "config.yaml"), key => environment.GetValueOrDefault(key), "config.yaml");
+        var result = BindingPlanner.Load(Path.Combine(dir, "config.yaml"), key => environment.GetValueOrDefault(key), "config.yaml").Load;
         Snapshot.Verify(Render(result), Path.Combine(dir, "expected.verified.txt"));
     }
 

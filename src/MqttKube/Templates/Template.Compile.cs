@@ -1,0 +1,114 @@
+using MqttKube.Configuration;
+using MqttKube.Configuration.Yaml;
+using MqttKube.Expressions;
+
+namespace MqttKube.Templates;
+
+internal sealed partial class Template
+{
+    /// <summary>Names a template expression can use.</summary>
+    public static readonly string[] ContextNames = ["binding", "action", "uid", "match"];
+
+    /// <summary>Loads and compiles a template file; every problem goes to <paramref name="diagnostics"/> with its position.</summary>
+    public static Template? Load(string path, string display, DiagnosticBag diagnostics)
+    {
+        string? text;
+        try
+        {
+            text = ConfigLoader.Decode(System.IO.File.ReadAllBytes(path), display, diagnostics);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(display, SourcePosition.Start, $"cannot read the template: {ex.Message}");
+            return null;
+        }
+
+        return text is null ? null : Compile(text, display, diagnostics);
+    }
+
+    public static Template? Compile(string text, string file, DiagnosticBag diagnostics)
+    {
+        var root = YamlReader.Read(text, file, diagnostics);
+        if (root is null)
+        {
+            return null;
+        }
+
+        if (root is not YamlMapping mapping)
+        {
+            diagnostics.Add(file, root.Position, "a launch template must be one Kubernetes object (a mapping with apiVersion, kind and metadata)");
+            return null;
+        }
+
+        foreach (var key in new[] { "apiVersion", "kind", "metadata" })
+        {
+            if (mapping.Get(key) is null)
+            {
+                diagnostics.Add(file, mapping.Position, $"the launch template has no '{key}'");
+            }
+        }
+
+        var before = diagnostics.Items.Count;
+        var compiled = CompileNode(root, file, diagnostics);
+        return diagnostics.Items.Count == before ? new Template(compiled, file) : null;
+    }
+
+    private static TemplateNode CompileNode(YamlNode node, string file, DiagnosticBag diagnostics) => node switch
+    {
+        YamlMapping mapping => new TemplateNode.Mapping(mapping.Entries.Select(e => new KeyValuePair<string, TemplateNode>(KeyOf(e.Key, file, diagnostics), CompileNode(e.Value, file, diagnostics))).ToArray()),
+        YamlSequence sequence => new TemplateNode.Sequence(sequence.Items.Select(i => CompileNode(i, file, diagnostics)).ToArray()),
+        _ => new TemplateNode.Scalar(CompileScalar((YamlScalar)node, file, diagnostics)),
+    };
+
+    private static string KeyOf(YamlNode key, string file, DiagnosticBag diagnostics)
+    {
+        if (key is YamlScalar { Kind: YamlScalarKind.String } scalar)
+        {
+            if (scalar.Value.Contains("${", StringComparison.Ordinal))
+            {
+                diagnostics.Add(file, key.Position, "a key cannot hold ${…}: templates fill values only, so a payload can never add keys");
+            }
+
+            return scalar.Value;
+        }
+
+        diagnostics.Add(file, key.Position, $"a key of a Kubernetes object must be a string, not {key.Describe()}");
+        return string.Empty;
+    }
+
+    private static TemplateScalar CompileScalar(YamlScalar scalar, string file, DiagnosticBag diagnostics)
+    {
+        if (scalar.Kind != YamlScalarKind.String || !scalar.Value.Contains("${", StringComparison.Ordinal))
+        {
+            return new TemplateScalar(YamlValues.ToJson(scalar), null, scalar.Position);
+        }
+
+        var pieces = new List<(int Start, int Length, bool IsExpression)>();
+        if (!TemplateScanner.TrySplit(scalar.Value, pieces, out var column))
+        {
+            diagnostics.Add(file, ConfigColumns.At(scalar, column), "'${' is not closed by '}'");
+            return new TemplateScalar(null, null, scalar.Position);
+        }
+
+        var parts = new TemplatePart[pieces.Count];
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var (start, length, isExpression) = pieces[i];
+            var text = scalar.Value.Substring(start, length);
+            if (!isExpression)
+            {
+                parts[i] = new TemplatePart(text, null);
+            }
+            else if (Expression.TryParse(text, out var expression, out var error))
+            {
+                parts[i] = new TemplatePart(null, expression);
+            }
+            else
+            {
+                diagnostics.Add(file, ConfigColumns.At(scalar, start + error!.Column), $"invalid expression in ${{…}}: {error.Message}");
+            }
+        }
+
+        return new TemplateScalar(null, parts, scalar.Position);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using MqttKube.Configuration;
+using MqttKube.Configuration.Yaml;
+using MqttKube.Expressions;
+
+namespace MqttKube.Templates;
+
+/// <summary>
+/// A launch template (SPEC 3.5): a Kubernetes object in YAML whose scalars may hold <c>${expression}</c>.
+/// Parsed as YAML first, then each scalar is rendered — structure-preserving, so no YAML injection.
+/// </summary>
+internal sealed partial class Template
+{
+    private readonly TemplateNode root;
+
+    private Template(TemplateNode root, string file)
+    {
+        this.root = root;
+        File = file;
+    }
+
+    public string File { get; }
+
+    /// <summary>The template's <c>kind</c> when it is a literal (it is checked against the binding's resource).</summary>
+    public string? Kind => root is TemplateNode.Mapping m
+        && m.Entries.FirstOrDefault(e => e.Key == "kind").Value is TemplateNode.Scalar { Value.Constant: JsonValue kind }
+        && kind.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>Renders the object; an expression error names the template position.</summary>
+    public bool TryRender(IReadOnlyDictionary<string, PyValue> variables, out JsonObject? result, out string? error)
+    {
+        try
+        {
+            result = (JsonObject?)Render(root, variables);
+            error = null;
+            return true;
+        }
+        catch (TemplateException ex)
+        {
+            result = null;
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    private JsonNode? Render(TemplateNode node, IReadOnlyDictionary<string, PyValue> variables)
+    {
+        switch (node)
+        {
+            case TemplateNode.Mapping mapping:
+                var obj = new JsonObject();
+                foreach (var (key, value) in mapping.Entries)
+                {
+                    obj[key] = Render(value, variables);
+                }
+
+                return obj;
+            case TemplateNode.Sequence sequence:
+                var array = new JsonArray();
+                foreach (var item in sequence.Items)
+                {
+                    array.Add(Render(item, variables));
+                }
+
+                return array;
+            default:
+                return RenderScalar(((TemplateNode.Scalar)node).Value, variables);
+        }
+    }
+
+    private JsonNode? RenderScalar(TemplateScalar scalar, IReadOnlyDictionary<string, PyValue> variables)
+    {
+        if (scalar.Parts is null)
+        {
+            return scalar.Constant?.DeepClone();
+        }
+
+        if (scalar.Parts is [{ Expression: { } whole }])
+        {
+            var value = Evaluate(whole, scalar, variables);
+            if (!value.TryToJson(out var json, out var error))
+            {
+                throw new TemplateException($"{File}:{scalar.Position}: ${{{whole.Text}}} has no JSON value: {error}");
+            }
+
+            return json;
+        }
+
+        var text = new StringBuilder();
+        foreach (var part in scalar.Parts)
+        {
+            text.Append(part.Expression is null ? part.Text : Evaluate(part.Expression, scalar, variables).Str());
+        }
+
+        return JsonValue.Create(text.ToString());
+    }
+
+    private PyValue Evaluate(Expression expression, TemplateScalar scalar, IReadOnlyDictionary<string, PyValue> variables)
+    {
+        var result = expression.Evaluate(variables);
+        return result.IsSuccess
+            ? result.Value!
+            : throw new TemplateException($"{File}:{scalar.Position}: ${{{expression.Text}}} failed: {result.Error}");
+    }
+
+    private sealed class TemplateException(string message) : Exception(message);
+}
