@@ -1,3 +1,9 @@
+using System.Runtime.InteropServices;
+using MqttKube.Bindings.Plan;
+using MqttKube.Hosting;
+using MqttKube.Hosting.Logging;
+using MqttKube.Kubernetes;
+
 namespace MqttKube.Cli;
 
 internal sealed class RunCommand : ICommand
@@ -10,16 +16,74 @@ internal sealed class RunCommand : ICommand
         Usage: mqtt-kube run CONFIG
                mqtt-kube CONFIG
 
-        Runs the service on the bindings of CONFIG. Exit codes: 0 clean stop,
-        2 bad config, 1 fatal runtime error.
+        Runs the service on the bindings of CONFIG until SIGTERM or SIGINT (Ctrl-C),
+        then stops cleanly: queued writes finish, 'offline' is published.
+
+        Kubernetes: $KUBECONFIG if set, else the in-cluster service account, else
+        ~/.kube/config. Environment: MQTT_KUBE_MQTT_PASSWORD, MQTT_KUBE_LOG_LEVEL.
+
+        Exit codes: 0 clean stop, 2 bad config, 1 fatal runtime error.
 
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        await stderr.WriteLineAsync(
-            "mqtt-kube run: the service runtime is not in this build yet; " +
-            "use 'mqtt-kube check CONFIG' to validate a config.").ConfigureAwait(false);
-        return ExitCodes.Fatal;
+        var files = args.Where(a => a != "--").ToArray();
+        if (files.Length != 1 || (files[0].StartsWith('-') && args[0] != "--"))
+        {
+            await stderr.WriteLineAsync("mqtt-kube run: expected one CONFIG file (try --help)").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var loaded = BindingPlanner.Load(files[0]);
+        if (!loaded.Success)
+        {
+            await CheckCommand.WriteProblemsAsync(loaded.Load, stderr).ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        var plan = loaded.Plan!;
+        using var logs = new LineLoggerProvider(LineLoggerProvider.ToLogLevel(plan.Config.Logging.Level), plan.Config.Logging.Format, stderr);
+        KubeConnection kube;
+        try
+        {
+            kube = KubeConnectionFactory.Create();
+        }
+        catch (KubeConnectionException ex)
+        {
+            await stderr.WriteLineAsync($"mqtt-kube run: error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Fatal;
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        await using var host = new ServiceHost(plan, logs, kube);
+        try
+        {
+            await host.StartAsync(stop.Token).ConfigureAwait(false);
+        }
+        catch (ServiceStartException ex)
+        {
+            await stderr.WriteLineAsync($"mqtt-kube run: error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Fatal;
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await host.StopAsync().ConfigureAwait(false);
+        return ExitCodes.Ok;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using MqttKube.JsonPath;
+using MqttKube.Kubernetes;
+
+namespace MqttKube.Bindings;
+
+internal sealed partial class ActionAssociation
+{
+    private static readonly Locus RestartedAt = Locus.TryParse("$.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']", out var l, out _)
+        ? l
+        : throw new InvalidOperationException("the restart locus does not parse");
+
+    /// <summary>Deletes the binding's object and every object this action launched, with foreground propagation.</summary>
+    private async Task<string> DeleteAsync(CancellationToken cancellationToken)
+    {
+        var type = Binding.Type!;
+        var deleted = 0;
+        if (await Services.Objects.DeleteAsync(type, Binding.Namespace, Plan.Config.Name, DeletePropagation.Foreground, cancellationToken).ConfigureAwait(false))
+        {
+            deleted++;
+        }
+
+        var selector = $"{ManagedByLabel}={ManagedByValue},{BindingLabel}={action.LaunchLabel}";
+        foreach (var launched in await Services.Objects.ListAsync(type, Binding.Namespace, selector, cancellationToken).ConfigureAwait(false))
+        {
+            var name = (string?)launched["metadata"]?["name"];
+            if (name is not null && name != Plan.Config.Name
+                && await Services.Objects.DeleteAsync(type, Binding.Namespace, name, DeletePropagation.Foreground, cancellationToken).ConfigureAwait(false))
+            {
+                deleted++;
+            }
+        }
+
+        LogDeleted(Logger, Plan.Target, deleted);
+        return "ok";
+    }
+
+    /// <summary>What <c>kubectl rollout restart</c> does: stamp the pod template with <c>kubectl.kubernetes.io/restartedAt</c>.</summary>
+    private async Task<string> RestartAsync(CancellationToken cancellationToken)
+    {
+        var type = Binding.Type!;
+        if (type.Kind is not ("Deployment" or "DaemonSet" or "StatefulSet"))
+        {
+            LogCannotRestart(Logger, Plan.Target, type.Kind);
+            return "error";
+        }
+
+        var stamp = System.Text.Json.Nodes.JsonValue.Create(Services.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
+        string? planError = null;
+        var result = await Services.Objects.JsonPatchAsync(type, Binding.Namespace, Plan.Config.Name, current =>
+        {
+            if (!RestartedAt.PlanWrite(current, stamp, out var ops, out var error))
+            {
+                planError = error;
+                return null;
+            }
+
+            return ops.Select(o => o.ToJsonNode()).ToArray();
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (planError is not null || result.Outcome == PatchOutcome.NotFound)
+        {
+            LogRestartFailed(Logger, Plan.Target, planError ?? "the object does not exist");
+            return "error";
+        }
+
+        LogRestarted(Logger, Plan.Target);
+        return "ok";
+    }
+
+    [LoggerMessage(EventId = 4321, Level = LogLevel.Information, Message = "{Target}: deleted {Count} object(s) (the named one and those this action launched)")]
+    private static partial void LogDeleted(ILogger logger, string target, int count);
+
+    [LoggerMessage(EventId = 4322, Level = LogLevel.Warning, Message = "{Target}: restart works on Deployments, DaemonSets and StatefulSets, not {Kind}")]
+    private static partial void LogCannotRestart(ILogger logger, string target, string kind);
+
+    [LoggerMessage(EventId = 4323, Level = LogLevel.Warning, Message = "{Target}: restart failed: {Reason}")]
+    private static partial void LogRestartFailed(ILogger logger, string target, string reason);
+
+    [LoggerMessage(EventId = 4324, Level = LogLevel.Information, Message = "{Target}: restarted")]
+    private static partial void LogRestarted(ILogger logger, string target);
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using MqttKube.Bindings.Plan;
+using MqttKube.Mqtt;
+
+namespace MqttKube.Bindings;
+
+/// <summary>
+/// MQTT → Kubernetes (patch and action): messages on the topic are queued and handled one at a time, in order, off
+/// the MQTT receive loop. Binary payloads are refused with a warning.
+/// </summary>
+internal abstract partial class InboundAssociation
+{
+    public const int QueueCapacity = 10_000;
+
+    private readonly SerialQueue<string> queue;
+
+    protected InboundAssociation(BindingInstance binding, string kind, string topic, string? locus, BindingServices services)
+    {
+        Binding = binding;
+        Services = services;
+        Logger = services.Logs.CreateLogger(kind);
+        State = new AssociationState(kind, topic, locus);
+        queue = new SerialQueue<string>(QueueCapacity, HandleSafelyAsync);
+    }
+
+    public AssociationState State { get; }
+
+    public Task? Runner => queue.Runner;
+
+    protected BindingInstance Binding { get; }
+
+    protected PlannedBinding Plan => Binding.Plan;
+
+    protected BindingServices Services { get; }
+
+    protected ILogger Logger { get; }
+
+    public void Start(CancellationToken cancellationToken) => queue.Start(cancellationToken);
+
+    public Task CompleteAsync() => queue.CompleteAsync();
+
+    /// <summary>The MQTT handler: validates and queues; never blocks the receive loop.</summary>
+    public Task OnMessageAsync(MqttMessage message, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            text = Strict.GetString(message.Payload.Span);
+        }
+        catch (DecoderFallbackException)
+        {
+            LogBinary(Logger, message.Topic, message.Payload.Length);
+            return Task.CompletedTask;
+        }
+
+        LogReceived(Logger, message.Topic, Shorten(text));
+        if (!queue.TryEnqueue(text))
+        {
+            LogQueueFull(Logger, message.Topic, QueueCapacity);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected abstract Task HandleAsync(string payload, CancellationToken cancellationToken);
+
+    /// <summary>Counts a failure that escaped <see cref="HandleAsync"/> (an API error, a timeout).</summary>
+    protected abstract void CountFailure();
+
+    internal static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + $"… ({text.Length} characters)";
+
+    private async Task HandleSafelyAsync(string payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HandleAsync(payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            CountFailure();
+            State.Error(ex.Message);
+            LogFailed(Logger, Plan.Target, State.Topic, ex.Message);
+        }
+    }
+
+    private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "received '{Payload}' on {Topic}")]
+    private static partial void LogReceived(ILogger logger, string topic, string payload);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "ignored a binary payload ({Length} bytes, not UTF-8 text) on {Topic}")]
+    private static partial void LogBinary(ILogger logger, string topic, int length);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "dropped a message on {Topic}: {Capacity} messages are already waiting")]
+    private static partial void LogQueueFull(ILogger logger, string topic, int capacity);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "{Target}: handling a message on {Topic} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string target, string topic, string reason);
+}
