@@ -70,11 +70,27 @@ internal abstract partial class InboundAssociation
 
     internal static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + $"… ({text.Length} characters)";
 
+    /// <summary>Attempts of one message when the API answers 429, 5xx or not at all.</summary>
+    public const int TransientAttempts = 3;
+
     private async Task HandleSafelyAsync(string payload, CancellationToken cancellationToken)
     {
         try
         {
-            await HandleAsync(payload, cancellationToken).ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await HandleAsync(payload, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (Kubernetes.KubeApiException ex) when (attempt < TransientAttempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    var delay = TimeSpan.FromMilliseconds(250 * (1 << attempt));
+                    LogRetry(Logger, Plan.Target, ex.Message, delay.TotalSeconds);
+                    await Task.Delay(delay, Services.Time, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -88,6 +104,8 @@ internal abstract partial class InboundAssociation
         }
     }
 
+    private static bool IsTransient(Kubernetes.KubeApiException ex) => ex.Code is 0 or 429 or >= 500;
+
     private static readonly UTF8Encoding Strict = new(false, throwOnInvalidBytes: true);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "received '{Payload}' on {Topic}")]
@@ -98,6 +116,9 @@ internal abstract partial class InboundAssociation
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "dropped a message on {Topic}: {Capacity} messages are already waiting")]
     private static partial void LogQueueFull(ILogger logger, string topic, int capacity);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "{Target}: the API failed ({Reason}); retrying in {Seconds:0.##} s")]
+    private static partial void LogRetry(ILogger logger, string target, string reason, double seconds);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "{Target}: handling a message on {Topic} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string target, string topic, string reason);

@@ -1,0 +1,136 @@
+using MqttKube.Bindings.Plan;
+using MqttKube.FakeKube;
+using MqttKube.Hosting;
+using MqttKube.Hosting.Logging;
+using MqttKube.Kubernetes;
+using MqttKube.Tests.Support.Mosquitto;
+
+namespace MqttKube.Tests.EndToEnd;
+
+/// <summary>
+/// The whole service in process against the real broker and the fake API server: a config is written with the
+/// broker's port and a topic prefix of its own, a kubeconfig points at the fake, and a test client watches
+/// <c>PREFIX/#</c>.
+/// </summary>
+internal sealed class ServiceUnderTest : IAsyncDisposable
+{
+    private readonly string directory;
+    private readonly StringWriter logText;
+    private readonly TextWriter logWriter;
+
+    private ServiceUnderTest(string directory, FakeKubeServer kube, ServiceHost host, MqttTestClient client, string prefix, LineLoggerProvider logs, StringWriter logText, TextWriter logWriter)
+    {
+        this.directory = directory;
+        this.logText = logText;
+        this.logWriter = logWriter;
+        Kube = kube;
+        Host = host;
+        Client = client;
+        Prefix = prefix;
+        Logs = logs;
+    }
+
+    public FakeKubeServer Kube { get; }
+
+    public ServiceHost Host { get; }
+
+    public MqttTestClient Client { get; }
+
+    public string Prefix { get; }
+
+    private LineLoggerProvider Logs { get; }
+
+    public string Log
+    {
+        get
+        {
+            lock (logWriter)
+            {
+                return logText.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the fake cluster (<paramref name="seed"/> prepares it), then the service on <paramref name="bindings"/>
+    /// (the YAML of the bindings list, indented as under <c>bindings:</c>); waits until it is ready.
+    /// </summary>
+    public static async Task<ServiceUnderTest> StartAsync(MosquittoBroker broker, string bindings, Action<FakeKubeServer>? seed = null, Dictionary<string, string>? files = null, bool waitReady = true)
+    {
+        var directory = Directory.CreateTempSubdirectory("mqtt-kube-e2e-").FullName;
+        var kube = await FakeKubeServer.StartAsync();
+        seed?.Invoke(kube);
+        var prefix = "e2e/" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var (name, text) in files ?? [])
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, name), text);
+        }
+
+        var config = $"""
+            mqtt:
+              port: {broker.AnonymousPort}
+              topic-prefix: {prefix}
+              keepalive: 5
+            logging:
+              level: DEBUG
+            bindings:
+            {bindings}
+            """;
+        var configPath = Path.Combine(directory, "config.yaml");
+        await File.WriteAllTextAsync(configPath, config);
+        var kubeconfig = Path.Combine(directory, "kubeconfig");
+        await File.WriteAllTextAsync(kubeconfig, $$$"""
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: fake, cluster: {server: "{{{kube.BaseAddress.ToString().TrimEnd('/')}}}"}}]
+            users: [{name: u, user: {token: test}}]
+            contexts: [{name: fake, context: {cluster: fake, user: u, namespace: default}}]
+            current-context: fake
+            """);
+
+        var loaded = BindingPlanner.Load(configPath);
+        Assert.True(loaded.Success, string.Join("\n", loaded.Load.Diagnostics));
+        var connection = KubeConnectionFactory.Create(new KubeEnvironment(v => v == "KUBECONFIG" ? kubeconfig : null, directory, Path.Combine(directory, "no-sa")));
+        var client = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
+        await client.SubscribeAsync(prefix + "/#");
+
+        var logText = new StringWriter();
+        var logWriter = TextWriter.Synchronized(logText);
+        var logs = new LineLoggerProvider(Microsoft.Extensions.Logging.LogLevel.Debug, MqttKube.Configuration.LogFormat.Text, logWriter);
+        var host = new ServiceHost(loaded.Plan!, logs, connection);
+        var service = new ServiceUnderTest(directory, kube, host, client, prefix, logs, logText, logWriter);
+        await host.StartAsync(CancellationToken.None);
+        if (waitReady)
+        {
+            await Eventually.WaitAsync(() => host.Status.NotReady().Count == 0, () => "service ready: " + string.Join("; ", host.Status.NotReady()));
+        }
+
+        return service;
+    }
+
+    /// <summary>The full topic of <paramref name="topic"/>.</summary>
+    public string Topic(string topic) => $"{Prefix}/{topic}";
+
+    public Task PublishAsync(string topic, string payload, int qos = 1) => Client.PublishAsync(Topic(topic), payload, qos);
+
+    public Task<ReceivedMessage> WaitForAsync(string topic, string payload, int from = 0) => Client.WaitForAsync(Topic(topic), payload, from);
+
+    /// <summary>The payloads received on <paramref name="topic"/>, in order.</summary>
+    public IReadOnlyList<string> Payloads(string topic) => Client.Messages.Where(m => m.Topic == Topic(topic)).Select(m => m.Payload).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Host.StopAsync();
+        }
+        finally
+        {
+            await Host.DisposeAsync();
+            await Client.DisposeAsync();
+            await Kube.DisposeAsync();
+            Logs.Dispose();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
