@@ -1,0 +1,34 @@
+using MqttKube.Tests.Support.Mosquitto;
+
+namespace MqttKube.Tests.EndToEnd;
+
+/// <summary>The broker goes away mid-run: commands after it work and the state is republished.</summary>
+public sealed class BrokerRestartTests(MosquittoBroker broker) : IClassFixture<MosquittoBroker>
+{
+    [Fact]
+    public async Task After_a_broker_restart_commands_work_and_state_is_republished()
+    {
+        const string bindings = """
+              - namespace: media
+                resource: Deployment
+                name: jellyfin
+                patch: {topic: set, locus: spec.replicas, values: {transform: int}}
+                watch: {locus: spec.replicas, topic: state, retain: true}
+            """;
+        await using var service = await ServiceUnderTest.StartAsync(broker, bindings, k => k.Upsert(Objects.Deployment("jellyfin", replicas: 1)));
+        await service.WaitForAsync("state", "1");
+
+        await broker.StopAsync();
+        await Eventually.WaitAsync(() => !service.Host.Mqtt.IsConnected, "the service sees the broker go");
+        service.Kube.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["spec"]!["replicas"] = 2);
+        await broker.StartAsync();
+        await Eventually.WaitAsync(() => service.Host.Mqtt.IsConnected, "the service reconnects");
+
+        await using var client = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
+        await client.SubscribeAsync(service.Topic("#"));
+        await client.WaitForAsync(service.Topic("state"), "2");
+
+        await client.PublishAsync(service.Topic("set"), "3");
+        await client.WaitForAsync(service.Topic("state"), "3");
+    }
+}
