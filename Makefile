@@ -7,7 +7,8 @@ CONFIG ?= Release
 build:
 	$(DOTNET) build MqttKube.slnx -c $(CONFIG)
 
-test:
+# The tests include the published executable run end to end, so they publish it first.
+test: publish
 	./tests/setup.sh
 	$(DOTNET) test MqttKube.slnx -c $(CONFIG) --logger "trx;LogFilePrefix=results" --results-directory artifacts/test-results
 
