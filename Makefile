@@ -2,7 +2,7 @@
 DOTNET ?= dotnet
 CONFIG ?= Release
 
-.PHONY: build test publish format check-format clean check-examples
+.PHONY: build test publish format check-format clean check-examples demo
 
 build:
 	$(DOTNET) build MqttKube.slnx -c $(CONFIG)
@@ -29,3 +29,7 @@ clean:
 # Builds the executable and checks every example config with it.
 check-examples: publish
 	for f in examples/config-*.yaml; do artifacts/mqtt-kube check "$$f" || exit 1; done
+
+# The built-in demo: the service on examples/config-demo.yaml with an embedded broker and a fake cluster.
+demo:
+	$(DOTNET) run --project tests/MqttKube.Demo -c $(CONFIG)
