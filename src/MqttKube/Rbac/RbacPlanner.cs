@@ -7,9 +7,10 @@ namespace MqttKube.Rbac;
 /// What each binding needs from the API server:
 /// watch → list + watch on the type (one list+watch per kind and namespace is shared) and get on the object;
 /// patch → get + patch on the object (the patch is guarded by the resourceVersion it read);
-/// action → create, list, get and delete on the type (launched objects have names rendered from a template,
-/// <c>on-exists</c> reads them, <c>delete</c> also removes the objects an action launched, found by label), and
-/// patch on the object when the action can <c>restart</c> it.
+/// action → list and delete on the type (<c>delete</c> also removes the objects an action launched, found by label),
+/// with a <c>launch</c> template create and get on the type too (launched objects have names rendered from the
+/// template; <c>on-exists</c> reads them), and get + patch on the object when the action can <c>restart</c> it
+/// (Deployments, DaemonSets and StatefulSets only).
 /// </summary>
 internal static class RbacPlanner
 {
@@ -50,13 +51,18 @@ internal static class RbacPlanner
 
             foreach (var action in binding.Action)
             {
-                Add(RbacVerbs.Create, null, "action");
                 Add(RbacVerbs.List, null, "action");
-                Add(RbacVerbs.Get, null, "action");
                 Add(RbacVerbs.Delete, null, "action");
+                if (action.Launch is not null)
+                {
+                    Add(RbacVerbs.Create, null, "action");
+                    Add(RbacVerbs.Get, null, "action");
+                }
+
                 if (resource.Restartable && CanRestart(action))
                 {
-                    Add(RbacVerbs.Patch, binding.Name, "action restart");
+                    Add(RbacVerbs.Get, binding.Name, "restart");
+                    Add(RbacVerbs.Patch, binding.Name, "restart");
                 }
             }
         }
