@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: tests/dist/qemu-check.sh BINARY
 # Runs a linux-arm64 BINARY under qemu-user with Debian's aarch64 glibc (/usr/aarch64-linux-gnu, from
-# libc6-arm64-cross): --version, check on an example (exit 0) and on a broken config (exit 2).
+# libc6-arm64-cross): --version, check on an example (exit 0) and on a broken config (exit 2), rbac.
 set -euo pipefail
 bin=${1:?usage: qemu-check.sh BINARY}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,4 +34,6 @@ case "$output" in "mqtt-kube "[0-9]*) ;; *) fail "--version printed: $output" ;;
 run 0 check "$repo/examples/config-demo.yaml"
 run 2 check "$tmp/broken.yaml"
 case "$output" in *"broken.yaml:4:"*"error:"*) ;; *) fail "check of a broken config printed: $output" ;; esac
+run 0 rbac --namespace iot "$repo/examples/config-demo.yaml"
+case "$output" in *"kind: Role"*) ;; *) fail "rbac printed: $output" ;; esac
 echo "qemu-check: OK: $bin ($(stat -c %s "$bin") bytes) runs under $qemu"
