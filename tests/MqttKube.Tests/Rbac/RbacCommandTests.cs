@@ -106,6 +106,20 @@ public sealed class RbacCommandTests : IDisposable
         Assert.EndsWith("1 error\n", stderr.Replace("\r\n", "\n"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Names_that_yaml_would_read_as_booleans_or_numbers_are_quoted()
+    {
+        var path = Write("quoting.yaml", "bindings:\n  - namespace: \"123\"\n    resource: cm\n    name: \"on\"\n    watch: {locus: \"$.x\", topic: a}\n");
+
+        var (exit, stdout, stderr) = await Support.Cli.RunAsync("rbac", "--namespace", "yes", path);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("  namespace: \"yes\"\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("  namespace: \"123\"\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("resourceNames: [\"on\"]", stdout, StringComparison.Ordinal);
+        Assert.Equal(["ServiceAccount yes/mqtt-kube", "Role 123/mqtt-kube", "RoleBinding 123/mqtt-kube"], RbacDocuments.Parse(stdout).Summary);
+    }
+
     internal string Write(string name, string text)
     {
         var path = Path.Combine(_dir, name);
