@@ -33,3 +33,32 @@ check-examples: publish
 # The built-in demo: the service on examples/config-demo.yaml with an embedded broker and a fake cluster.
 demo:
 	$(DOTNET) run --project tests/MqttKube.Demo -c $(CONFIG)
+
+# Fully static, stripped linux-x64 executable (glibc linked in; TOOLCHAIN.md "Static and ARM builds").
+# Its native intermediates live apart from `publish`'s, so the two builds never reuse each other's link.
+STATIC_FLAGS = -p:StaticExecutable=true -p:StaticOpenSslLinking=true -p:InvariantGlobalization=true -p:PositionIndependentExecutable=false -p:ObjCopyName=objcopy
+
+.PHONY: static static-check arm64 arm64-check docker
+
+static:
+	./tests/dist/setup-static.sh
+	$(DOTNET) publish src/MqttKube/MqttKube.csproj -c Release -r linux-x64 $(STATIC_FLAGS) -p:NativeIntermediateOutputPath=$(CURDIR)/artifacts/obj/linux-x64-static/ -o artifacts/linux-x64-static
+
+# Runs the static executable in an empty chroot (needs root).
+static-check: static
+	./tests/dist/chroot-check.sh artifacts/linux-x64-static/mqtt-kube
+
+# linux-arm64 executable, cross-compiled with clang and Debian's aarch64 toolchain.
+arm64:
+	./tests/dist/setup-arm64.sh
+	$(DOTNET) publish src/MqttKube/MqttKube.csproj -c Release -r linux-arm64 -p:ObjCopyName=aarch64-linux-gnu-objcopy -o artifacts/linux-arm64
+
+# Runs the arm64 executable under qemu-user.
+arm64-check: arm64
+	./tests/dist/qemu-check.sh artifacts/linux-arm64/mqtt-kube
+
+IMAGE ?= ghcr.io/mqtt-kube/mqtt-kube:latest
+
+# The distroless image (needs a Docker engine).
+docker:
+	docker build -f Dockerfile.distroless -t $(IMAGE) .

@@ -13,6 +13,7 @@ internal static class CommandLine
         new SchemaCommand(),
         new JsonPathCommand(),
         new EvalCommand(),
+        new RbacCommand(),
 
     ];
 

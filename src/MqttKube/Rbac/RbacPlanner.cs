@@ -1,0 +1,117 @@
+using MqttKube.Configuration;
+using MqttKube.Configuration.Yaml;
+
+namespace MqttKube.Rbac;
+
+/// <summary>
+/// What each binding needs from the API server:
+/// watch → list + watch on the type (one list+watch per kind and namespace is shared) and get on the object;
+/// patch → get + patch on the object (the patch is guarded by the resourceVersion it read);
+/// action → list and delete on the type (<c>delete</c> also removes the objects an action launched, found by label),
+/// with a <c>launch</c> template create and get on the type too (launched objects have names rendered from the
+/// template; <c>on-exists</c> reads them), and get + patch on the object when the action can <c>restart</c> it
+/// (Deployments, DaemonSets and StatefulSets only).
+/// </summary>
+internal static class RbacPlanner
+{
+    /// <summary>The grants, in config order; problems (an unknown kind) go to <paramref name="diagnostics"/>.</summary>
+    public static IReadOnlyList<RbacGrant> Plan(MqttKubeConfig config, string file, DiagnosticBag diagnostics, ICollection<string> notes)
+    {
+        var grants = new List<RbacGrant>();
+        foreach (var binding in config.Bindings)
+        {
+            var resource = RbacResourceResolver.Resolve(binding.Resource, binding.ApiVersion, out var error);
+            if (resource is null)
+            {
+                diagnostics.Add(file, binding.Node?.Get("resource")?.Position ?? binding.Node?.Position ?? SourcePosition.Start, error!);
+                continue;
+            }
+
+            var ns = Scope(binding, resource, notes);
+            var described = $"{resource.Kind} {(binding.Namespace is null ? "" : binding.Namespace + "/")}{binding.Name}";
+            if (resource.Note is { } note)
+            {
+                notes.Add(note);
+            }
+
+            void Add(string verb, string? name, string why) => grants.Add(new RbacGrant(ns, resource, verb, name, described, why));
+
+            if (binding.Watch.Length > 0)
+            {
+                Add(RbacVerbs.List, null, "watch");
+                Add(RbacVerbs.Watch, null, "watch");
+                Add(RbacVerbs.Get, binding.Name, "watch");
+            }
+
+            if (binding.Patch.Length > 0)
+            {
+                Add(RbacVerbs.Get, binding.Name, "patch");
+                Add(RbacVerbs.Patch, binding.Name, "patch");
+            }
+
+            foreach (var action in binding.Action)
+            {
+                Add(RbacVerbs.List, null, "action");
+                Add(RbacVerbs.Delete, null, "action");
+                if (action.Launch is not null)
+                {
+                    Add(RbacVerbs.Create, null, "action");
+                    Add(RbacVerbs.Get, null, "action");
+                }
+
+                if (resource.Restartable && CanRestart(action))
+                {
+                    Add(RbacVerbs.Get, binding.Name, "restart");
+                    Add(RbacVerbs.Patch, binding.Name, "restart");
+                }
+            }
+        }
+
+        return grants;
+    }
+
+    /// <summary>
+    /// Whether the action's values can yield <c>restart</c>: with no map the payload itself names the action; with a
+    /// map, when an output is <c>restart</c> or a format string (<c>{value}</c> passes the payload through).
+    /// </summary>
+    internal static bool CanRestart(ActionConfig action)
+    {
+        if (action.Values?.Map is not { } map)
+        {
+            return true;
+        }
+
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Output is YamlScalar { Kind: YamlScalarKind.String } output
+                && (output.Value.Trim().Equals("restart", StringComparison.OrdinalIgnoreCase)
+                    || output.Value.Replace("{{", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The namespace of the Role, or null for the ClusterRole.</summary>
+    private static string? Scope(BindingConfig binding, RbacResource resource, ICollection<string> notes)
+    {
+        if (resource.Namespaced == false)
+        {
+            if (binding.Namespace is not null)
+            {
+                notes.Add($"{resource.Kind} is cluster-scoped: the namespace '{binding.Namespace}' of binding {resource.Kind} {binding.Name} is ignored.");
+            }
+
+            return null;
+        }
+
+        if (binding.Namespace is null && resource.Namespaced == true)
+        {
+            notes.Add($"binding {resource.Kind} {binding.Name} names no namespace: it is granted in every namespace (ClusterRole); add 'namespace:' to narrow it.");
+        }
+
+        return binding.Namespace;
+    }
+}
