@@ -62,6 +62,12 @@ internal static class CommandLine
                 return ExitCodes.BadInput;
             }
 
+            if (args.Count > 1 && args[0] != "--")
+            {
+                await stderr.WriteLineAsync($"mqtt-kube: unknown command '{args[0]}' (try --help)").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
             // `mqtt-kube CONFIG` is `mqtt-kube run CONFIG`.
             return await Commands[0].RunAsync(args, stdout, stderr).ConfigureAwait(false);
         }

@@ -26,6 +26,9 @@ public sealed class CommandLineTests
     public async Task No_arguments_or_an_unknown_option_is_a_usage_error()
     {
         Assert.Equal(2, (await Support.Cli.RunAsync()).Exit);
+        var command = await Support.Cli.RunAsync("frobnicate", "x.yaml");
+        Assert.Equal(2, command.Exit);
+        Assert.Contains("unknown command 'frobnicate'", command.Err);
         var unknown = await Support.Cli.RunAsync("--frobnicate");
         Assert.Equal(2, unknown.Exit);
         Assert.Contains("unknown option '--frobnicate'", unknown.Err);
