@@ -55,17 +55,9 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     /// Starts the fake cluster (<paramref name="seed"/> prepares it), then the service on <paramref name="bindings"/>
     /// (the YAML of the bindings list, indented as under <c>bindings:</c>); waits until it is ready.
     /// </summary>
-    public static async Task<ServiceUnderTest> StartAsync(MosquittoBroker broker, string bindings, Action<FakeKubeServer>? seed = null, Dictionary<string, string>? files = null, bool waitReady = true)
+    public static Task<ServiceUnderTest> StartAsync(MosquittoBroker broker, string bindings, Action<FakeKubeServer>? seed = null, Dictionary<string, string>? files = null, bool waitReady = true)
     {
-        var directory = Directory.CreateTempSubdirectory("mqtt-kube-e2e-").FullName;
-        var kube = await FakeKubeServer.StartAsync();
-        seed?.Invoke(kube);
         var prefix = "e2e/" + Guid.NewGuid().ToString("N")[..8];
-        foreach (var (name, text) in files ?? [])
-        {
-            await File.WriteAllTextAsync(Path.Combine(directory, name), text);
-        }
-
         var config = $"""
             mqtt:
               port: {broker.AnonymousPort}
@@ -76,6 +68,20 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
             bindings:
             {bindings}
             """;
+        return StartConfigAsync(config, prefix, seed, files, waitReady);
+    }
+
+    /// <summary>Starts the service on a whole config text (its broker port and topic prefix already set).</summary>
+    public static async Task<ServiceUnderTest> StartConfigAsync(string config, string prefix, Action<FakeKubeServer>? seed = null, Dictionary<string, string>? files = null, bool waitReady = true)
+    {
+        var directory = Directory.CreateTempSubdirectory("mqtt-kube-e2e-").FullName;
+        var kube = await FakeKubeServer.StartAsync();
+        seed?.Invoke(kube);
+        foreach (var (name, text) in files ?? [])
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, name), text);
+        }
+
         var configPath = Path.Combine(directory, "config.yaml");
         await File.WriteAllTextAsync(configPath, config);
         var kubeconfig = Path.Combine(directory, "kubeconfig");
@@ -91,7 +97,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         var loaded = BindingPlanner.Load(configPath);
         Assert.True(loaded.Success, string.Join("\n", loaded.Load.Diagnostics));
         var connection = KubeConnectionFactory.Create(new KubeEnvironment(v => v == "KUBECONFIG" ? kubeconfig : null, directory, Path.Combine(directory, "no-sa")));
-        var client = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
+        var client = await MqttTestClient.ConnectAsync(loaded.Plan!.Config.Mqtt.EffectivePort);
         await client.SubscribeAsync(prefix + "/#");
 
         var logText = new StringWriter();
