@@ -62,11 +62,11 @@ internal sealed partial class HttpServer
     async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
-        var response = context.Response;
         var path = PathOf(request);
+        var exchange = new Exchange(context.Response);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_abortAll.Token);
         deadline.CancelAfter(RequestTimeout);
-        var abort = deadline.Token.Register(static state => AbortQuietly((HttpListenerResponse)state!), response);
+        var onDeadline = deadline.Token.Register(static state => ((Exchange)state!).TimeOut(), exchange);
         try
         {
             HttpAnswer answer;
@@ -80,18 +80,24 @@ internal sealed partial class HttpServer
                 answer = HttpAnswer.PlainText(500, "internal error");
             }
 
-            await WriteAsync(request, response, answer, deadline.Token).ConfigureAwait(false);
+            if (!exchange.TryClaim())
+            {
+                LogAborted(request.HttpMethod, path, "timed out before the answer was ready; answered 503");
+                return;
+            }
+
+            await WriteAsync(request, exchange.Response, answer, deadline.Token).ConfigureAwait(false);
             LogAnswered(request.HttpMethod, path, answer.StatusCode);
         }
         catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException
             or InvalidOperationException or OperationCanceledException)
         {
             LogAborted(request.HttpMethod, path, deadline.IsCancellationRequested ? "timed out" : ex.Message);
-            AbortQuietly(response);
+            AbortQuietly(exchange.Response);
         }
         finally
         {
-            await abort.DisposeAsync().ConfigureAwait(false);
+            await onDeadline.DisposeAsync().ConfigureAwait(false);
             if (Interlocked.Decrement(ref _active) == 0 && _draining)
             {
                 _idle.TrySetResult();
@@ -164,6 +170,43 @@ internal sealed partial class HttpServer
         catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or IOException)
         {
             // already closed
+        }
+    }
+
+    /// <summary>
+    /// One request's response, answered exactly once: by the handler, or by the deadline with 503 when the handler
+    /// is not done in time. (Aborting an HttpListener response whose headers are unsent would send an empty 200.)
+    /// </summary>
+    sealed class Exchange(HttpListenerResponse response)
+    {
+        static readonly byte[] TimedOutBody = Encoding.UTF8.GetBytes("request timed out\n");
+
+        int _claimed;
+
+        public HttpListenerResponse Response => response;
+
+        public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+
+        public void TimeOut()
+        {
+            if (!TryClaim())
+            {
+                AbortQuietly(response); // the answer is being written: a slow client, cut it off
+                return;
+            }
+
+            try
+            {
+                response.StatusCode = 503;
+                response.ContentType = HttpAnswer.Text;
+                response.Headers["Cache-Control"] = "no-store";
+                response.KeepAlive = false;
+                response.Close(TimedOutBody, willBlock: false);
+            }
+            catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                AbortQuietly(response);
+            }
         }
     }
 
