@@ -14,7 +14,8 @@ namespace MqttKube.Http;
 /// is closed. Idle keep-alive connections are not counted.</para>
 /// <para>Only GET and HEAD are answered (405 otherwise); request bodies are ignored (and the connection closed after
 /// the answer); each request has <see cref="RequestTimeout"/> to be answered, after which its connection is aborted.
-/// With a specific bind address, HttpListener only answers requests whose Host header names that address.</para>
+/// With a specific bind address, HttpListener only answers requests whose Host header names that address; it does
+/// not read pipelined requests (a client must wait for an answer before sending the next request on a connection).</para>
 /// </remarks>
 internal sealed partial class HttpServer : IAsyncDisposable
 {
