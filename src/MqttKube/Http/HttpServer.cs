@@ -13,7 +13,8 @@ namespace MqttKube.Http;
 /// being answered at once. A request over the limit gets 503 with <c>Retry-After: 1</c> at once and its connection
 /// is closed. Idle keep-alive connections are not counted.</para>
 /// <para>Only GET and HEAD are answered (405 otherwise); request bodies are ignored (and the connection closed after
-/// the answer); each request has <see cref="RequestTimeout"/> to be answered, after which its connection is aborted.
+/// the answer); each request has <see cref="RequestTimeout"/> to be answered, after which it gets 503 (or, when its answer is
+/// already being written to a slow client, its connection is aborted).
 /// With a specific bind address, HttpListener only answers requests whose Host header names that address; it does
 /// not read pipelined requests (a client must wait for an answer before sending the next request on a connection).</para>
 /// </remarks>
