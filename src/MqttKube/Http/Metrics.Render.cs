@@ -1,0 +1,91 @@
+using System.Text;
+
+namespace MqttKube.Http;
+
+internal sealed partial class Metrics
+{
+    /// <summary>The content type of <see cref="Render(IStatusView)"/>'s text.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    // Label values, indexed by the enums' values.
+    static readonly string[] PatchOutcomeNames = ["patched", "unchanged", "not_found", "miss", "error"];
+    static readonly string[] ActionNames = ["launch", "delete", "restart", "other"];
+    static readonly string[] ActionOutcomeNames = ["ok", "skipped", "miss", "error"];
+
+    /// <summary>Renders every metric; the gauges that describe the service are read from <paramref name="status"/>.</summary>
+    public string Render(IStatusView status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var output = new StringBuilder(4096);
+        WriteTo(output, status.Version, status.StartedAt, status.Mqtt.Connected);
+        return output.ToString();
+    }
+
+    /// <summary>Renders every metric into <paramref name="output"/>.</summary>
+    public void WriteTo(StringBuilder output, string version, DateTimeOffset startedAt, bool mqttConnected)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var text = new PrometheusText(output);
+
+        text.Header(Prefix + "build_info", "gauge", "The version of mqtt-kube that runs (value always 1).");
+        text.Sample(Prefix + "build_info", 1, ("version", version));
+
+        text.Header("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch, in seconds.");
+        text.Sample("process_start_time_seconds", startedAt.ToUnixTimeMilliseconds() / 1000.0);
+
+        text.Header(Prefix + "mqtt_connected", "gauge", "Whether the MQTT client is connected to the broker (1) or not (0).");
+        text.Sample(Prefix + "mqtt_connected", mqttConnected ? 1 : 0);
+
+        WriteCounter(text, "mqtt_messages_received_total", "MQTT messages received.", MessagesReceived);
+        WriteCounter(text, "mqtt_messages_published_total", "MQTT messages published.", MessagesPublished);
+
+        text.Header(Prefix + "patches_total", "counter", "Patches of Kubernetes objects, by outcome.");
+        for (var i = 0; i < PatchOutcomeNames.Length; i++)
+        {
+            text.Sample(Prefix + "patches_total", _patches[i].Value, ("outcome", PatchOutcomeNames[i]));
+        }
+
+        text.Header(Prefix + "actions_total", "counter", "Actions (launch, delete, restart), by action and outcome.");
+        for (var a = 0; a < ActionNames.Length; a++)
+        {
+            for (var o = 0; o < ActionOutcomeNames.Length; o++)
+            {
+                text.Sample(
+                    Prefix + "actions_total",
+                    _actions[(a * OutcomeCount) + o].Value,
+                    ("action", ActionNames[a]),
+                    ("outcome", ActionOutcomeNames[o]));
+            }
+        }
+
+        WriteCounter(text, "watch_events_total", "Kubernetes watch events received.", WatchEvents);
+        WriteCounter(text, "watch_restarts_total", "Kubernetes watches restarted after a failure or expiry.", WatchRestarts);
+
+        WriteHistogram(
+            text,
+            Prefix + "event_to_publish_seconds",
+            "Time from a Kubernetes event to the MQTT publish it causes, in seconds.",
+            EventToPublish);
+    }
+
+    static void WriteCounter(PrometheusText text, string name, string help, Counter counter)
+    {
+        text.Header(Prefix + name, "counter", help);
+        text.Sample(Prefix + name, counter.Value);
+    }
+
+    static void WriteHistogram(PrometheusText text, string name, string help, Histogram histogram)
+    {
+        text.Header(name, "histogram", help);
+        var cumulative = histogram.CumulativeCounts();
+        for (var i = 0; i < histogram.Bounds.Length; i++)
+        {
+            text.Sample(name + "_bucket", cumulative[i], ("le", PrometheusText.FormatDouble(histogram.Bounds[i])));
+        }
+
+        var count = cumulative[^1];
+        text.Sample(name + "_bucket", count, ("le", "+Inf"));
+        text.Sample(name + "_sum", histogram.SumSeconds);
+        text.Sample(name + "_count", count);
+    }
+}
