@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
 using MqttKube.Hosting.Logging;
+using MqttKube.Http;
 using MqttKube.Kubernetes;
 using MqttKube.Mqtt;
 
@@ -25,8 +26,9 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     private readonly MqttConnection mqtt;
     private readonly BindingRuntime runtime;
     private readonly ServiceStatus status;
+    private readonly HttpServer http;
 
-    public ServiceHost(BindingPlan plan, ILoggerFactory logs, KubeConnection kube, IBindingMetrics? metrics = null)
+    public ServiceHost(BindingPlan plan, ILoggerFactory logs, KubeConnection kube)
     {
         this.plan = plan;
         this.logs = logs;
@@ -36,16 +38,20 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         informers = new SharedInformers(api, null, logs);
         var options = MqttPassword.ApplyEnvironment(MqttOptionsFactory.Create(plan.Config.Mqtt));
         mqtt = new MqttConnection(options, logs.CreateLogger<MqttConnection>());
-        Metrics = metrics ?? NullBindingMetrics.Instance;
+        var metrics = new BindingMetrics(new Metrics());
+        Metrics = metrics;
         var services = new BindingServices(mqtt, new ApiDiscovery(api), informers, new ObjectClient(api), logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System);
         runtime = new BindingRuntime(plan, services);
         status = new ServiceStatus(plan, mqtt, options, runtime, informers);
         Broker = $"{options.Host}:{options.EffectivePort}";
+        metrics.Registry.BeforeScrape = () => metrics.Sync(mqtt, informers);
+        var web = plan.Config.Http;
+        http = new HttpServer(web.Bind, web.Port, web.MaxConnections, status, metrics.Registry, logs.CreateLogger("http"));
     }
 
     public string Broker { get; }
 
-    public IBindingMetrics Metrics { get; }
+    public BindingMetrics Metrics { get; }
 
     public ServiceStatus Status => status;
 
@@ -56,6 +62,15 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         LogStarting(logger, CommandLineVersion(), plan.Bindings.Count, Broker, kube.Source);
+        try
+        {
+            await http.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpServerException ex)
+        {
+            throw new ServiceStartException(ex.Message, ex);
+        }
+
         await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
         await mqtt.StartAsync(cancellationToken).ConfigureAwait(false);
         status.Started();
@@ -78,6 +93,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         }
 
         await informers.DisposeAsync().ConfigureAwait(false);
+        await http.StopAsync().ConfigureAwait(false);
         LogStopped(logger);
     }
 
@@ -86,6 +102,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         await runtime.DisposeAsync().ConfigureAwait(false);
         await mqtt.DisposeAsync().ConfigureAwait(false);
         await informers.DisposeAsync().ConfigureAwait(false);
+        await http.DisposeAsync().ConfigureAwait(false);
         kube.Dispose();
     }
 

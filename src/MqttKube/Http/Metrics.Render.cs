@@ -13,9 +13,13 @@ internal sealed partial class Metrics
     static readonly string[] ActionOutcomeNames = ["ok", "skipped", "miss", "error"];
 
     /// <summary>Renders every metric; the gauges that describe the service are read from <paramref name="status"/>.</summary>
+    /// <summary>Called before each scrape, to bring counters kept elsewhere (the MQTT client's) up to date.</summary>
+    public Action? BeforeScrape { get; set; }
+
     public string Render(IStatusView status)
     {
         ArgumentNullException.ThrowIfNull(status);
+        BeforeScrape?.Invoke();
         var output = new StringBuilder(4096);
         WriteTo(output, status.Version, status.StartedAt, status.Mqtt.Connected);
         return output.ToString();

@@ -21,6 +21,16 @@ public sealed class BrokerRestartTests(MosquittoBroker broker) : IClassFixture<M
         await broker.StopAsync();
         await Eventually.WaitAsync(() => !service.Host.Mqtt.IsConnected, "the service sees the broker go");
         service.Kube.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["spec"]!["replicas"] = 2);
+
+        // Not ready while the broker is away, but alive: an outage is no reason to restart the pod.
+        using (var http = new HttpClient { BaseAddress = service.Http })
+        {
+            var ready = await http.GetAsync("readyz");
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Contains("mqtt: not connected", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("healthz")).StatusCode);
+        }
+
         await broker.StartAsync();
         await Eventually.WaitAsync(() => service.Host.Mqtt.IsConnected, "the service reconnects");
 

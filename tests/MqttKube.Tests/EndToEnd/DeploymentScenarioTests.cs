@@ -42,6 +42,18 @@ public sealed class DeploymentScenarioTests(MosquittoBroker broker) : IClassFixt
         Assert.Equal("mqtt-kube", patch["fieldManager"]);
         Assert.Equal("application/json-patch+json", patch.ContentType);
 
+        // The web server tells the same story: ready, healthy, one patch counted, the value on the status page.
+        using (var http = new HttpClient { BaseAddress = service.Http })
+        {
+            Assert.Equal("{\"health\":\"okay\"}", await http.GetStringAsync("api/health"));
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("readyz")).StatusCode);
+            var metrics = await http.GetStringAsync("metrics");
+            Assert.Contains("mqtt_kube_patches_total{outcome=\"patched\"} 1", metrics, StringComparison.Ordinal);
+            Assert.Contains("mqtt_kube_mqtt_connected 1", metrics, StringComparison.Ordinal);
+            Assert.Matches(@"mqtt_kube_mqtt_messages_received_total [1-9]", metrics);
+            Assert.Contains("jellyfin/power/state", await http.GetStringAsync(string.Empty), StringComparison.Ordinal);
+        }
+
         // The deployment controller's part: the replica becomes available.
         var from = service.Client.Messages.Count;
         service.Kube.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["status"] = new JsonObject { ["availableReplicas"] = 1 });

@@ -63,6 +63,9 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
               port: {broker.AnonymousPort}
               topic-prefix: {prefix}
               keepalive: 5
+            http:
+              bind: 127.0.0.1
+              port: {FreePort()}
             logging:
               level: DEBUG
             bindings:
@@ -112,6 +115,16 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         }
 
         return service;
+    }
+
+    /// <summary>The service's web server.</summary>
+    public Uri Http => new($"http://127.0.0.1:{Host.Status.Plan.Config.Http.Port}/");
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The full topic of <paramref name="topic"/>.</summary>
