@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;
@@ -91,6 +90,18 @@ internal static class BindingPlanner
         return Template.Load(launch.Path, launch.Display, context.Diagnostics);
     }
 
+    /// <summary>FNV-1a: stable across runs and machines, and no crypto library needed (check runs without OpenSSL).</summary>
+    private static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
     /// <summary>
     /// The stable value of the <c>mqtt-kube/binding</c> label on objects an action launched: the object's name and
     /// a hash of what identifies the action, within the 63 characters a label value may have.
@@ -98,7 +109,7 @@ internal static class BindingPlanner
     internal static string LaunchLabel(BindingConfig binding, ActionConfig action)
     {
         var identity = $"{binding.Namespace}/{binding.Resource.ToLowerInvariant()}/{binding.Name}/{action.Topic}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..10];
+        var hash = Fnv1a64(Encoding.UTF8.GetBytes(identity)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture)[..10];
         var name = new string(binding.Name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_').Take(40).ToArray()).Trim('-', '.', '_');
         return name.Length == 0 ? hash : $"{name}-{hash}";
     }
