@@ -22,6 +22,8 @@ internal sealed class BenchBroker : IAsyncDisposable
 
     public int Port { get; }
 
+    public int Id => process.Id;
+
     public static async Task<BenchBroker> StartAsync()
     {
         var executable = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.FirstOrDefault(File.Exists)

@@ -14,8 +14,10 @@ internal sealed partial class ServiceBenchmark
     /// <see cref="SustainedWindow"/> ahead of the PATCHes the fake server has received: commands per second is
     /// PATCHes received over the time from the first command to the last PATCH.
     /// </summary>
-    private async Task ThroughputAsync(Started service, BenchCluster cluster)
+    private async Task ThroughputAsync(Started service, BenchCluster cluster, BenchBroker broker)
     {
+        var cpu = (Service: Measures.CpuSeconds(service.Process.Id), Broker: Measures.CpuSeconds(broker.Id), Driver: Measures.CpuSeconds(Environment.ProcessId));
+        Console.WriteLine($"sustained run starts: service pid {service.Process.Id}");
         var before = cluster.Patches;
         var clock = Stopwatch.StartNew();
         var acks = new List<Task>();
@@ -54,5 +56,8 @@ internal sealed partial class ServiceBenchmark
 
         var rate = lastCount / lastAt.TotalSeconds;
         table.Add(rate >= 5000, $"sustained commands/s ({Measures.Count(lastCount)} of {Measures.Count(sent)} commands patched in {lastAt.TotalSeconds:0.0} s, {LargeBindings} bindings, QoS 1)", Measures.Count(rate), "≥ 5,000");
+        table.Add(null, "CPU used during the sustained run (2 cores available)",
+            $"service {Measures.CpuSeconds(service.Process.Id) - cpu.Service:0.0} s, benchmark driver (fake API server + MQTT client) {Measures.CpuSeconds(Environment.ProcessId) - cpu.Driver:0.0} s, "
+            + $"Mosquitto {Measures.CpuSeconds(broker.Id) - cpu.Broker:0.0} s, over {lastAt.TotalSeconds:0.0} s", "");
     }
 }

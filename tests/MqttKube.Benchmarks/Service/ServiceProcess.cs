@@ -24,6 +24,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
     /// <summary>The last lines the service wrote, for error messages.</summary>
     public string Tail
     {
@@ -42,6 +44,15 @@ internal sealed class ServiceProcess : IAsyncDisposable
         info.ArgumentList.Add("run");
         info.ArgumentList.Add(config);
         info.Environment["KUBECONFIG"] = kubeconfig;
+        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => ((string)e.Key, (string?)e.Value)))
+        {
+            // BENCH_SERVICE_X=V sets X=V for the service only (e.g. GC settings, for experiments).
+            if (key.StartsWith("BENCH_SERVICE_", StringComparison.Ordinal))
+            {
+                info.Environment[key["BENCH_SERVICE_".Length..]] = value;
+            }
+        }
+
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start " + executable);
         return new ServiceProcess(process, startedAt);
