@@ -65,6 +65,13 @@ internal static class BenchProgram
             text.AppendLine(table.ToMarkdown());
         }
 
+        // What the numbers mean and why a target is missed: kept by hand beside the driver.
+        var notes = MicroFixtures.RepoFile("tests/MqttKube.Benchmarks/NOTES.md");
+        if (File.Exists(notes))
+        {
+            text.AppendLine(File.ReadAllText(notes).TrimEnd());
+        }
+
         return text.ToString();
     }
 
