@@ -2,7 +2,7 @@
 DOTNET ?= dotnet
 CONFIG ?= Release
 
-.PHONY: build test publish format check-format clean check-examples demo
+.PHONY: build test publish format check-format clean check-examples demo bench
 
 build:
 	$(DOTNET) build MqttKube.slnx -c $(CONFIG)
@@ -33,6 +33,11 @@ check-examples: publish
 # The built-in demo: the service on examples/config-demo.yaml with an embedded broker and a fake cluster.
 demo:
 	$(DOTNET) run --project tests/MqttKube.Demo -c $(CONFIG)
+
+# Benchmarks: BenchmarkDotNet value mapping, then the published executable against Mosquitto and the fake API
+# server; the tables go to tests/MqttKube.Benchmarks/RESULTS.md. About 5 minutes on 2 cores (publish included).
+bench: publish
+	$(DOTNET) run -c Release --project tests/MqttKube.Benchmarks -- all --exe artifacts/mqtt-kube --out tests/MqttKube.Benchmarks/RESULTS.md
 
 # Fully static, stripped linux-x64 executable (glibc linked in; TOOLCHAIN.md "Static and ARM builds").
 # Its native intermediates live apart from `publish`'s, so the two builds never reuse each other's link.

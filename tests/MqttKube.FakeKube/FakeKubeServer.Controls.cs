@@ -12,6 +12,9 @@ public sealed partial class FakeKubeServer
     /// <summary>Added before every request is handled.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>Raised on the request's thread as each request is recorded (before it is handled).</summary>
+    public event Action<RecordedRequest>? RequestRecorded;
+
     /// <summary>Every request received so far (discovery included), oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {

@@ -26,6 +26,8 @@ public sealed partial class FakeKubeServer
             _requests.Add(request);
         }
 
+        RequestRecorded?.Invoke(request);
+
         try
         {
             Authenticate(request, clientCert);

@@ -10,6 +10,9 @@ public sealed record RecordedRequest(
     string? Authorization,
     string? ClientCertificateSubject)
 {
+    /// <summary>When the request arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for latency benchmarks.</summary>
+    public long Timestamp { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public string? this[string queryKey] => Query.TryGetValue(queryKey, out var v) ? v : null;
 
     public bool IsWatch => this["watch"] is "true" or "1";

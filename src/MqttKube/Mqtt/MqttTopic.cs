@@ -66,22 +66,40 @@ internal static class MqttTopic
             return false;
         }
 
-        var f = filter.Split('/');
-        var t = topic.Split('/');
-        for (var i = 0; i < f.Length; i++)
+        // Level by level over spans: every message is tested against every route, so this must not allocate.
+        ReadOnlySpan<char> f = filter;
+        ReadOnlySpan<char> t = topic;
+        var topicEnded = false;
+        while (true)
         {
-            if (f[i] == "#")
+            var fEnd = f.IndexOf('/');
+            var fLevel = fEnd < 0 ? f : f[..fEnd];
+            if (fLevel is "#")
             {
                 return true;
             }
 
-            if (i >= t.Length || (f[i] != "+" && !string.Equals(f[i], t[i], StringComparison.Ordinal)))
+            if (topicEnded)
             {
                 return false;
             }
-        }
 
-        return f.Length == t.Length;
+            var tEnd = t.IndexOf('/');
+            var tLevel = tEnd < 0 ? t : t[..tEnd];
+            if (fLevel is not "+" && !fLevel.SequenceEqual(tLevel))
+            {
+                return false;
+            }
+
+            if (fEnd < 0)
+            {
+                return tEnd < 0;
+            }
+
+            f = f[(fEnd + 1)..];
+            topicEnded = tEnd < 0;
+            t = topicEnded ? t : t[(tEnd + 1)..];
+        }
     }
 
     /// <summary>A valid filter: not empty, no NUL, <c>+</c> and <c>#</c> only as whole levels, <c>#</c> only last.</summary>
