@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using MqttKube.Bindings.Plan;
 using MqttKube.Kubernetes;
@@ -15,6 +16,7 @@ internal sealed partial class BindingInstance
     private readonly List<IObjectSubscription> subscriptions = [];
     private volatile ResourceType? type;
     private volatile string? waiting = "starting";
+    private volatile JsonObject? latest;
 
     public BindingInstance(PlannedBinding plan, BindingServices services)
     {
@@ -39,6 +41,9 @@ internal sealed partial class BindingInstance
 
     /// <summary>The namespace requests use: the binding's (or the default one) for namespaced kinds, null otherwise.</summary>
     public string? Namespace { get; private set; }
+
+    /// <summary>The newest version of the object a watch of this binding has seen (null: none, or it is gone).</summary>
+    public JsonObject? Latest => latest;
 
     /// <summary>Why the binding is not running yet, or null when it is.</summary>
     public string? Waiting => waiting;
@@ -68,7 +73,11 @@ internal sealed partial class BindingInstance
                 Namespace = resolved.Namespaced ? Plan.Config.Namespace ?? services.DefaultNamespace : null;
                 foreach (var watch in Watches)
                 {
-                    var subscription = services.Watcher.Subscribe(resolved, Namespace, Plan.Config.Name, watch.OnEvent);
+                    var subscription = services.Watcher.Subscribe(resolved, Namespace, Plan.Config.Name, e =>
+                    {
+                        Observe(e);
+                        watch.OnEvent(e);
+                    });
                     lock (subscriptions)
                     {
                         subscriptions.Add(subscription);
@@ -98,6 +107,19 @@ internal sealed partial class BindingInstance
                     return;
                 }
             }
+        }
+    }
+
+    private void Observe(ObjectEvent e)
+    {
+        switch (e.Type)
+        {
+            case ObjectEventType.Added or ObjectEventType.Modified:
+                latest = e.Object;
+                break;
+            case ObjectEventType.Deleted or ObjectEventType.Absent:
+                latest = null;
+                break;
         }
     }
 

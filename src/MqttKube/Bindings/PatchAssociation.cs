@@ -34,6 +34,7 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
         string? planError = null;
         var outcome = await Services.Objects.JsonPatchAsync(type, Binding.Namespace, Plan.Config.Name, current =>
         {
+            planError = null;
             if (!patch.Locus.PlanWrite(current, value, out var ops, out var error))
             {
                 planError = error;
@@ -41,7 +42,7 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
             }
 
             return ops.Select(o => o.ToJsonNode()).ToArray();
-        }, cancellationToken).ConfigureAwait(false);
+        }, Binding.Latest, cancellationToken).ConfigureAwait(false);
 
         var shown = value?.ToJsonString() ?? "null";
         if (planError is not null)

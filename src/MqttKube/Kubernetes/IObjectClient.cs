@@ -20,6 +20,13 @@ internal interface IObjectClient
     /// </summary>
     Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As the other overload, planning first from <paramref name="cached"/> (a recent version of the object, e.g. the
+    /// watch's): a stale copy fails the resourceVersion test and is re-read; "nothing to do" is confirmed by a read.
+    /// <paramref name="plan"/> must not modify the object it is given.
+    /// </summary>
+    Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, JsonObject? cached, CancellationToken cancellationToken);
+
     /// <summary>Deletes the object; false when it did not exist.</summary>
     Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken);
 

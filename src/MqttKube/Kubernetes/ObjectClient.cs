@@ -46,20 +46,34 @@ internal sealed class ObjectClient(KubeApi api) : IObjectClient
         return WithTypeMeta(type, created.AsObject());
     }
 
-    public async Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, CancellationToken cancellationToken)
+    public Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, CancellationToken cancellationToken) =>
+        JsonPatchAsync(type, ns, name, plan, null, cancellationToken);
+
+    public async Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, JsonObject? cached, CancellationToken cancellationToken)
     {
         var path = type.ObjectPath(type.ScopeNamespace(ns), name);
+        var candidate = cached;
         for (var attempt = 1; ; attempt++)
         {
-            var current = await GetAsync(type, ns, name, cancellationToken).ConfigureAwait(false);
+            // A cached copy (the watch's latest version) saves the GET; the resourceVersion test makes a stale copy
+            // fail safely and be re-read. "Nothing to do" is never concluded from the cache alone.
+            var fromCache = candidate is not null;
+            var current = candidate ?? await GetAsync(type, ns, name, cancellationToken).ConfigureAwait(false);
+            candidate = null;
             if (current == null)
             {
                 return new PatchResult(PatchOutcome.NotFound, null, attempt);
             }
 
-            var ops = plan((JsonObject)current.DeepClone());
+            var ops = plan(current);
             if (ops == null || ops.Count == 0)
             {
+                if (fromCache)
+                {
+                    attempt--;
+                    continue;
+                }
+
                 return new PatchResult(PatchOutcome.Unchanged, current, attempt);
             }
 

@@ -34,6 +34,46 @@ public sealed class ObjectClientTests
     }
 
     [Fact]
+    public async Task AFreshCachedCopySavesTheRead()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        host.Server.Upsert(KubeTestHost.Deployment("jellyfin", 1));
+        var type = await host.TypeAsync("Deployment");
+        var cached = host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!;
+        host.Server.ClearRequests();
+
+        var result = await host.Objects.JsonPatchAsync(type, "media", "jellyfin", o => SetReplicas(o, 3), cached, CancellationToken.None);
+
+        Assert.Equal(PatchOutcome.Patched, result.Outcome);
+        Assert.Equal(["PATCH"], host.Server.Requests.Select(r => r.Method));
+        Assert.Equal(3, (int?)host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!["spec"]!["replicas"]);
+    }
+
+    [Fact]
+    public async Task AStaleCachedCopyIsReReadAndNeverDecidesThatNothingIsToBeDone()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        host.Server.Upsert(KubeTestHost.Deployment("jellyfin", 1));
+        var type = await host.TypeAsync("Deployment");
+        var stale = host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!;
+
+        // Someone else scales to 0 after the copy was taken: the copy says 1 already holds, but it must be written.
+        host.Server.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["spec"]!["replicas"] = 0);
+        var result = await host.Objects.JsonPatchAsync(type, "media", "jellyfin", o => SetReplicas(o, 1), stale, CancellationToken.None);
+        Assert.Equal(PatchOutcome.Patched, result.Outcome);
+        Assert.Equal(1, (int?)host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!["spec"]!["replicas"]);
+
+        // The copy is stale and a write is needed: the guarded patch fails, the object is re-read, the write lands.
+        stale = host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!;
+        host.Server.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["metadata"]!["labels"]!["other"] = "change");
+        result = await host.Objects.JsonPatchAsync(type, "media", "jellyfin", o => SetReplicas(o, 5), stale, CancellationToken.None);
+        Assert.Equal(PatchOutcome.Patched, result.Outcome);
+        var now = host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!;
+        Assert.Equal(5, (int?)now["spec"]!["replicas"]);
+        Assert.Equal("change", (string?)now["metadata"]!["labels"]!["other"]);
+    }
+
+    [Fact]
     public async Task AValueThatAlreadyHoldsIsNotSent()
     {
         await using var host = await KubeTestHost.StartAsync();
