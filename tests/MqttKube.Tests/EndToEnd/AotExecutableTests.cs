@@ -42,7 +42,7 @@ public sealed class AotExecutableTests(MosquittoBroker broker) : IClassFixture<M
                     watch: {locus: status.availableReplicas, topic: power/state, retain: true, values: {1: "ON", ~: "OFF"}}
                 """.Replace("BROKER_PORT", broker.AnonymousPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Replace("PREFIX", prefix)
-                .Replace("HTTP_PORT", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                .Replace("HTTP_PORT", ServiceUnderTest.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
             await using var client = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
             await client.SubscribeAsync(prefix + "/#");
@@ -73,10 +73,4 @@ public sealed class AotExecutableTests(MosquittoBroker broker) : IClassFixture<M
         return (long?)JsonNode.Parse(body)?["spec"]?["replicas"];
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -18,7 +18,7 @@ public sealed partial class ExampleConfigTests(MosquittoBroker broker) : IClassF
         var prefix = "example/" + Guid.NewGuid().ToString("N")[..8];
         var text = File.ReadAllText(path);
         text = MqttPort().Replace(text, $"${{indent}}port: {broker.AnonymousPort}", 1);
-        text = HttpPort().Replace(text, $"${{indent}}port: {FreePort()}", 1).Replace("topic-prefix:", "topic-prefix: " + prefix + " #", StringComparison.Ordinal);
+        text = HttpPort().Replace(text, $"${{indent}}port: {ServiceUnderTest.FreePort()}", 1).Replace("topic-prefix:", "topic-prefix: " + prefix + " #", StringComparison.Ordinal);
         text = MqttHost().Replace(text, "${indent}host: 127.0.0.1", 1);
         var files = Directory.GetFiles(Path.GetDirectoryName(path)!, "*.yaml").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 
@@ -34,12 +34,6 @@ public sealed partial class ExampleConfigTests(MosquittoBroker broker) : IClassF
         kube.Upsert(Objects.DaemonSet("kube-proxy", "kube-system", 2));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"(?m)^(?<indent>[ ]+)host: [^\s#]+")]
     private static partial Regex MqttHost();
