@@ -28,44 +28,44 @@ internal static class JsonValueComparer
             case JsonValueKind.String:
                 return string.Equals(a!.GetValue<string>(), b!.GetValue<string>(), StringComparison.Ordinal);
             case JsonValueKind.Array:
-            {
-                var x = (JsonArray)a!;
-                var y = (JsonArray)b!;
-                if (x.Count != y.Count)
                 {
-                    return false;
-                }
-
-                for (var i = 0; i < x.Count; i++)
-                {
-                    if (!DeepEquals(x[i], y[i]))
+                    var x = (JsonArray)a!;
+                    var y = (JsonArray)b!;
+                    if (x.Count != y.Count)
                     {
                         return false;
                     }
-                }
 
-                return true;
-            }
+                    for (var i = 0; i < x.Count; i++)
+                    {
+                        if (!DeepEquals(x[i], y[i]))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
 
             default:
-            {
-                var x = (JsonObject)a!;
-                var y = (JsonObject)b!;
-                if (x.Count != y.Count)
                 {
-                    return false;
-                }
-
-                foreach (var (name, value) in x)
-                {
-                    if (!y.TryGetPropertyValue(name, out var other) || !DeepEquals(value, other))
+                    var x = (JsonObject)a!;
+                    var y = (JsonObject)b!;
+                    if (x.Count != y.Count)
                     {
                         return false;
                     }
-                }
 
-                return true;
-            }
+                    foreach (var (name, value) in x)
+                    {
+                        if (!y.TryGetPropertyValue(name, out var other) || !DeepEquals(value, other))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
         }
     }
 
