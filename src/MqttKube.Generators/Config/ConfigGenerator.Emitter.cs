@@ -130,7 +130,7 @@ public sealed partial class ConfigGenerator
             {
                 var item = p.Kind switch
                 {
-                    ValueKind.String => $"{Reader}.ReadStringItem",
+                    ValueKind.String => $"{Reader}.ReadString",
                     ValueKind.Object => $"{p.TypeName}.BindYaml",
                     _ => $"{p.TypeName}.Bind",
                 };

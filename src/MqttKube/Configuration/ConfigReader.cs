@@ -131,8 +131,6 @@ internal static partial class ConfigReader
         return items.ToImmutable();
     }
 
-    public static string? ReadStringItem(YamlNode node, ConfigBindContext context, string path) => ReadString(node, context, path);
-
     private static bool InRange(double value, YamlNode node, ConfigBindContext context, string path, double minimum, double maximum)
     {
         if (double.IsNaN(minimum) || (value >= minimum && value <= maximum))
