@@ -22,35 +22,8 @@ internal sealed partial class ServiceStatus(BindingPlan plan, MqttConnection mqt
 
     public void Started() => StartedAt = DateTimeOffset.UtcNow;
 
-    /// <summary>Why the service is not ready (empty when it is): MQTT connected, every binding running, every watch synced.</summary>
-    public IReadOnlyList<string> NotReady()
-    {
-        var reasons = new List<string>();
-        if (!Mqtt.IsConnected)
-        {
-            reasons.Add($"mqtt: not connected to {Options.Host}:{Options.EffectivePort}");
-        }
-
-        foreach (var binding in Runtime.Bindings)
-        {
-            if (binding.Waiting is { } waiting)
-            {
-                reasons.Add($"{binding.Plan.Path} {binding.Plan.Target}: {waiting}");
-                continue;
-            }
-
-            foreach (var watch in binding.Watches)
-            {
-                if (!watch.State.Snapshot().Synced)
-                {
-                    var error = binding.Subscriptions.Select(s => s.LastError).FirstOrDefault(e => e is not null);
-                    reasons.Add($"{binding.Plan.Path} watch {watch.State.Topic}: not synced{(error is null ? string.Empty : $" ({error})")}");
-                }
-            }
-        }
-
-        return reasons;
-    }
+    /// <summary>Why the service is not ready (empty when it is): what <c>/readyz</c> answers.</summary>
+    public IReadOnlyList<string> NotReady() => Http.Probes.ReadinessReasons(this);
 
     /// <summary>The service's own loops that died (liveness); a broker or API outage is not one.</summary>
     public IReadOnlyList<string> Dead() => [.. Runtime.DeadLoops()];

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MqttKube.Configuration.Yaml;
 using MqttKube.Expressions;
+using MqttKube.JsonPath;
 
 namespace MqttKube.ValueMapping;
 
@@ -18,6 +19,7 @@ internal sealed class LiteralMatcher : IMatcher
     private readonly bool boolean;
     private readonly BigInteger integer;
     private readonly double number;
+    private readonly JsonNode? json;
 
     public LiteralMatcher(YamlScalar key)
     {
@@ -25,6 +27,7 @@ internal sealed class LiteralMatcher : IMatcher
         boolean = key.Bool;
         integer = key.Integer;
         number = key.Kind == YamlScalarKind.Int ? (double)key.Integer : key.Float;
+        json = YamlValues.ToJson(key);
         text = key.Kind switch
         {
             YamlScalarKind.Null => string.Empty,
@@ -54,62 +57,9 @@ internal sealed class LiteralMatcher : IMatcher
         return value.IsJson ? MatchesJson(value.JsonOrNull) : MatchesPy(value.ToPy());
     }
 
-    private bool MatchesJson(JsonNode? node)
-    {
-        if (node is not JsonValue scalar)
-        {
-            return false;
-        }
-
-        switch (scalar.GetValueKind())
-        {
-            case JsonValueKind.True or JsonValueKind.False:
-                return kind == YamlScalarKind.Bool && boolean == (scalar.GetValueKind() == JsonValueKind.True);
-            case JsonValueKind.Number:
-                if (kind is not (YamlScalarKind.Int or YamlScalarKind.Float))
-                {
-                    return false;
-                }
-
-                if (kind == YamlScalarKind.Int && scalar.TryGetValue<long>(out var whole))
-                {
-                    return integer == whole;
-                }
-
-                return TryNumber(scalar, out var d) && d == number;
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>A JSON number as a double, whatever .NET type backs it.</summary>
-    internal static bool TryNumber(JsonValue value, out double number)
-    {
-        if (value.TryGetValue(out number))
-        {
-            return true;
-        }
-
-        if (value.TryGetValue<long>(out var l))
-        {
-            number = l;
-            return true;
-        }
-
-        if (value.TryGetValue<int>(out var i))
-        {
-            number = i;
-            return true;
-        }
-
-        if (value.TryGetValue<decimal>(out var m))
-        {
-            number = (double)m;
-            return true;
-        }
-
-        return value.TryGetValue<JsonElement>(out var e) && e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out number);
-    }
+    /// <summary>A JSON boolean or number: equal by type and value (1 == 1.0, booleans never equal numbers).</summary>
+    private bool MatchesJson(JsonNode? node) =>
+        kind is YamlScalarKind.Bool or YamlScalarKind.Int or YamlScalarKind.Float && JsonValueComparer.DeepEquals(json, node);
 
     private bool MatchesPy(PyValue value) => value switch
     {

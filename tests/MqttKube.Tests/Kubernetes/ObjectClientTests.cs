@@ -1,3 +1,4 @@
+using MqttKube.Tests.Support.Mosquitto;
 using System.Text.Json.Nodes;
 using MqttKube.Kubernetes;
 

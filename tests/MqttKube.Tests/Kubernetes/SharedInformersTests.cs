@@ -1,3 +1,4 @@
+using MqttKube.Tests.Support.Mosquitto;
 using MqttKube.Kubernetes;
 
 namespace MqttKube.Tests.Kubernetes;
@@ -161,7 +162,7 @@ public sealed class SharedInformersTests
             }
 
             return false;
-        }, "resumed from the bookmark", () => rv + ": " + string.Join(",", host.Server.Requests.Where(r => r.IsWatch).Select(r => r["resourceVersion"])) + " open " + host.Server.OpenWatchCount + " " + host.Informers.Status[0]);
+        }, () => "resumed from the bookmark (" + rv + ": " + string.Join(",", host.Server.Requests.Where(r => r.IsWatch).Select(r => r["resourceVersion"])) + " open " + host.Server.OpenWatchCount + " " + host.Informers.Status[0] + ")");
         Assert.Single(log.Events);
     }
 
