@@ -44,10 +44,9 @@ internal sealed partial class ActionAssociation(BindingInstance binding, Planned
             return;
         }
 
-        if (Binding.Type is null)
+        if (!IsReady(out _))
         {
             Services.Metrics.Action(verb, "error");
-            LogNotReady(Logger, Plan.Target, Binding.Waiting ?? "starting");
             return;
         }
 
@@ -71,7 +70,4 @@ internal sealed partial class ActionAssociation(BindingInstance binding, Planned
 
     [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "{Target}: action '{Action}' is not implemented (launch, create, delete, restart)")]
     private static partial void LogNotImplemented(ILogger logger, string target, string action);
-
-    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "{Target} is not ready ({Reason}); the message is dropped")]
-    private static partial void LogNotReady(ILogger logger, string target, string reason);
 }

@@ -65,6 +65,18 @@ internal abstract partial class InboundAssociation
 
     protected abstract Task HandleAsync(string payload, CancellationToken cancellationToken);
 
+    /// <summary>The binding's resolved kind; false (logged) while the binding cannot start.</summary>
+    protected bool IsReady([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Kubernetes.ResourceType? type)
+    {
+        type = Binding.Type;
+        if (type is null)
+        {
+            LogNotReady(Logger, Plan.Target, Binding.Waiting ?? "starting");
+        }
+
+        return type is not null;
+    }
+
     /// <summary>Counts a failure that escaped <see cref="HandleAsync"/> (an API error, a timeout).</summary>
     protected abstract void CountFailure();
 
@@ -119,6 +131,9 @@ internal abstract partial class InboundAssociation
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "{Target}: the API failed ({Reason}); retrying in {Seconds:0.##} s")]
     private static partial void LogRetry(ILogger logger, string target, string reason, double seconds);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "{Target} is not ready ({Reason}); the message is dropped")]
+    private static partial void LogNotReady(ILogger logger, string target, string reason);
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "{Target}: handling a message on {Topic} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string target, string topic, string reason);

@@ -23,10 +23,9 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
             return;
         }
 
-        if (Binding.Type is not { } type)
+        if (!IsReady(out var type))
         {
             Services.Metrics.Patch("error");
-            LogNotReady(Logger, Plan.Target, Binding.Waiting ?? "starting");
             return;
         }
 
@@ -77,9 +76,6 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Debug, Message = "no mapping for '{Payload}' on {Topic}: {Reason}")]
     private static partial void LogMiss(ILogger logger, string payload, string topic, string reason);
-
-    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "{Target} is not ready ({Reason}); the message is dropped")]
-    private static partial void LogNotReady(ILogger logger, string target, string reason);
 
     [LoggerMessage(EventId = 4203, Level = LogLevel.Information, Message = "patched {Target}: {Locus} = {Value} ({Attempts} attempt(s))")]
     private static partial void LogPatched(ILogger logger, string target, string locus, string value, int attempts);
