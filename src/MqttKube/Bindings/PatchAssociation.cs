@@ -19,7 +19,7 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
         if (!result.Matched)
         {
             Services.Metrics.Patch("miss");
-            LogMiss(Logger, Shorten(payload), State.Topic, result.MissReason ?? "no map entry matches");
+            LogMiss(Logger, payload, State.Topic, result.MissReason ?? "no map entry matches");
             return;
         }
 
