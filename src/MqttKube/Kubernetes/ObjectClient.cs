@@ -105,9 +105,14 @@ internal sealed class ObjectClient(KubeApi api) : IObjectClient
         }
     }
 
-    public async Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, string? uid, CancellationToken cancellationToken)
     {
         var options = new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1", ["propagationPolicy"] = propagation.ToString() };
+        if (uid is not null)
+        {
+            options["preconditions"] = new JsonObject { ["uid"] = uid };
+        }
+
         try
         {
             await api.SendAsync(HttpMethod.Delete, type.ObjectPath(type.ScopeNamespace(ns), name), options, "application/json", cancellationToken).ConfigureAwait(false);

@@ -166,7 +166,7 @@ public sealed class ObjectClientTests
         var type = await host.TypeAsync("Deployment");
         host.Server.HoldDeletions = true;
 
-        Assert.True(await host.Objects.DeleteAsync(type, "media", "old", DeletePropagation.Foreground, CancellationToken.None));
+        Assert.True(await host.Objects.DeleteAsync(type, "media", "old", DeletePropagation.Foreground, null, CancellationToken.None));
         var delete = Assert.Single(host.Server.Requests, r => r.Method == "DELETE");
         Assert.Equal("Foreground", (string?)JsonNode.Parse(delete.Body)!["propagationPolicy"]);
         Assert.NotNull(host.Server.Get("apps/v1", "Deployment", "media", "old")!["metadata"]!["deletionTimestamp"]);
@@ -177,7 +177,24 @@ public sealed class ObjectClientTests
         host.Server.HoldDeletions = false;
         host.Server.ReleaseDeletions();
         await wait;
-        Assert.False(await host.Objects.DeleteAsync(type, "media", "old", DeletePropagation.Foreground, CancellationToken.None));
+        Assert.False(await host.Objects.DeleteAsync(type, "media", "old", DeletePropagation.Foreground, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ADeleteWithAUidNeverDeletesAnObjectThatTookTheNameSince()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        host.Server.Upsert(KubeTestHost.Deployment("app", 1));
+        var type = await host.TypeAsync("Deployment");
+        var oldUid = (string?)host.Server.Get("apps/v1", "Deployment", "media", "app")!["metadata"]!["uid"];
+        host.Server.Delete("apps/v1", "Deployment", "media", "app");
+        host.Server.Upsert(KubeTestHost.Deployment("app", 2));
+
+        var e = await Assert.ThrowsAsync<KubeApiException>(() => host.Objects.DeleteAsync(type, "media", "app", DeletePropagation.Foreground, oldUid, CancellationToken.None));
+
+        Assert.True(e.IsConflict);
+        Assert.Contains($"Precondition failed: UID in precondition: {oldUid}, UID in object meta: ", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(host.Server.Get("apps/v1", "Deployment", "media", "app"));
     }
 
     [Fact]
