@@ -71,9 +71,10 @@ internal sealed partial class ActionAssociation
             return ops.Select(o => o.ToJsonNode()).ToArray();
         }, cancellationToken).ConfigureAwait(false);
 
-        if (planError is not null || result.Outcome == PatchOutcome.NotFound)
+        Services.Metrics.PatchConflicts(result.Conflicts);
+        if (planError is not null || result.Outcome is PatchOutcome.NotFound or PatchOutcome.Conflict)
         {
-            LogRestartFailed(Logger, Plan.Target, planError ?? "the object does not exist");
+            LogRestartFailed(Logger, Plan.Target, planError ?? (result.Outcome == PatchOutcome.NotFound ? "the object does not exist" : "the object kept changing for 30 s"));
             return "error";
         }
 

@@ -15,8 +15,9 @@ internal interface IObjectClient
 
     /// <summary>
     /// Reads the object, asks <paramref name="plan"/> for JSON Patch operations (null or empty: nothing to do), and
-    /// sends them in one request guarded by a `test` of the object's resourceVersion; on a conflict it re-reads and
-    /// re-plans (a few times).
+    /// sends them in one request guarded by a `test` of the object's resourceVersion; on a conflict (the object moved)
+    /// it re-reads and re-plans, with jittered back-off, until the patch lands, the object is gone, or the conflict
+    /// timeout (30 s) passes (<see cref="PatchOutcome.Conflict"/>).
     /// </summary>
     Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, CancellationToken cancellationToken);
 
