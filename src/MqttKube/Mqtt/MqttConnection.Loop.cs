@@ -4,17 +4,17 @@ namespace MqttKube.Mqtt;
 
 internal sealed partial class MqttConnection
 {
-    /// <summary>Connect, serve until the connection is lost, wait (1 s doubling to 30 s), repeat until stopped.</summary>
+    /// <summary>Connect, serve until the connection is lost, wait (0.25 s doubling to 30 s, with jitter), repeat until stopped.</summary>
     async Task RunAsync(CancellationToken stopping)
     {
-        var delay = _options.ReconnectMinDelay;
+        var backoff = new Backoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
         var attempt = 0;
         while (!stopping.IsCancellationRequested)
         {
             attempt++;
             if (await ServeOneConnectionAsync(attempt, stopping).ConfigureAwait(false))
             {
-                delay = _options.ReconnectMinDelay;
+                backoff.Reset();
                 attempt = 0;
             }
 
@@ -23,6 +23,7 @@ internal sealed partial class MqttConnection
                 break;
             }
 
+            var delay = backoff.Next();
             LogReconnectIn(delay.TotalSeconds);
             try
             {
@@ -32,8 +33,6 @@ internal sealed partial class MqttConnection
             {
                 break;
             }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
         }
     }
 
