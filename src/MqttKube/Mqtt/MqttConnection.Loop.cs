@@ -63,6 +63,7 @@ internal sealed partial class MqttConnection
             if (result.ResultCode != MqttClientConnectResultCode.Success || !client.IsConnected)
             {
                 LogConnectRefused(_options.Host, _options.EffectivePort, Refusal(result), attempt);
+                Failed($"refused: {Refusal(result)}");
                 return false;
             }
 
@@ -82,6 +83,7 @@ internal sealed partial class MqttConnection
 
             var reason = await lost.Task.WaitAsync(stopping).ConfigureAwait(false);
             LogConnectionLost(reason.Reason.ToString(), reason.Exception?.Message ?? reason.ReasonString ?? string.Empty);
+            Failed($"connection lost ({reason.Reason})");
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -97,6 +99,8 @@ internal sealed partial class MqttConnection
             {
                 LogConnectFailed(_options.Host, _options.EffectivePort, Describe(ex), attempt);
             }
+
+            Failed(Describe(ex));
         }
         finally
         {
@@ -104,6 +108,11 @@ internal sealed partial class MqttConnection
             lock (_gate)
             {
                 ownedByStop = ReferenceEquals(client, _clientAtStop);
+                if (_online || _stateSince is null)
+                {
+                    _stateSince = DateTimeOffset.UtcNow; // went down now (or the first attempt ended)
+                }
+
                 _online = false;
                 if (ReferenceEquals(_client, client))
                 {
@@ -123,6 +132,15 @@ internal sealed partial class MqttConnection
         }
 
         return connected;
+    }
+
+    /// <summary>Keeps why the connection is not up, for the status page.</summary>
+    void Failed(string reason)
+    {
+        lock (_gate)
+        {
+            _lastError = reason;
+        }
     }
 
     async Task RaiseConnectedAsync(MqttConnectedEventArgs args)
