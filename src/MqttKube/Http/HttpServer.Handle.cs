@@ -154,43 +154,6 @@ internal sealed partial class HttpServer
         }
     }
 
-    HttpAnswer Answer(HttpRequestHead request)
-    {
-        try
-        {
-            var endpoint = request.Path switch
-            {
-                "/api/health" or "/healthz" => Endpoint.Health,
-                "/readyz" => Endpoint.Ready,
-                "/metrics" => Endpoint.Metrics,
-                "/" => Endpoint.StatusPage,
-                _ => Endpoint.None,
-            };
-            if (endpoint == Endpoint.None)
-            {
-                return HttpAnswer.PlainText(404, "not found");
-            }
-
-            if (request.Method is not ("GET" or "HEAD"))
-            {
-                return HttpAnswer.PlainText(405, "method not allowed") with { Headers = [new("Allow", "GET, HEAD")] };
-            }
-
-            return endpoint switch
-            {
-                Endpoint.Health => Probes.Health(_status),
-                Endpoint.Ready => Probes.Readiness(_status),
-                Endpoint.Metrics => new HttpAnswer(200, Metrics.ContentType, Encoding.UTF8.GetBytes(_metrics.Render(_status))),
-                _ => StatusPage.Render(_status, _time.GetUtcNow()),
-            };
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogAnswerFailed(request.Path, ex);
-            return HttpAnswer.PlainText(500, "internal error");
-        }
-    }
-
     /// <summary>
     /// Writes the answer (no body for HEAD). When the connection closes and the client may still be sending a body,
     /// the rest of it is read and dropped for a moment first, so the client gets the answer rather than a reset.
@@ -224,14 +187,5 @@ internal sealed partial class HttpServer
         {
             // the client closed first, or kept sending: the answer is out either way
         }
-    }
-
-    enum Endpoint
-    {
-        None,
-        Health,
-        Ready,
-        Metrics,
-        StatusPage,
     }
 }
