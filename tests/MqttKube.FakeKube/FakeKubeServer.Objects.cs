@@ -115,6 +115,7 @@ public sealed partial class FakeKubeServer
 
         string? propagation = request["propagationPolicy"];
         string? preconditionRv = null;
+        string? preconditionUid = null;
         if (!string.IsNullOrWhiteSpace(request.Body))
         {
             JsonNode? options;
@@ -129,6 +130,7 @@ public sealed partial class FakeKubeServer
 
             propagation = (string?)options?["propagationPolicy"] ?? propagation;
             preconditionRv = (string?)options?["preconditions"]?["resourceVersion"];
+            preconditionUid = (string?)options?["preconditions"]?["uid"];
         }
 
         if (propagation is not (null or "" or "Foreground" or "Background" or "Orphan"))
@@ -136,7 +138,7 @@ public sealed partial class FakeKubeServer
             throw FakeStatus.Invalid(target.Resource, target.Name!, "propagationPolicy", $"Unsupported value: \"{propagation}\"");
         }
 
-        var (obj, deleted) = Store.Delete(target.Resource, target.Namespace, target.Name!, propagation, preconditionRv);
+        var (obj, deleted) = Store.Delete(target.Resource, target.Namespace, target.Name!, propagation, preconditionRv, preconditionUid);
         return (deleted ? 200 : 202, obj);
     }
 }

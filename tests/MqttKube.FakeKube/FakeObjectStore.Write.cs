@@ -104,14 +104,19 @@ public sealed partial class FakeObjectStore
     /// `deletionTimestamp` (Foreground adds the `foregroundDeletion` finalizer, which the simulated garbage collector
     /// removes after <see cref="ForegroundDeletionDelay"/>). Returns the object and whether it is gone already.
     /// </summary>
-    public (JsonObject Object, bool Deleted) Delete(FakeResource r, string? ns, string name, string? propagation = null, string? preconditionRv = null)
+    public (JsonObject Object, bool Deleted) Delete(FakeResource r, string? ns, string name, string? propagation = null, string? preconditionRv = null, string? preconditionUid = null)
     {
         lock (_lock)
         {
             var current = _objects.TryGetValue(Key(r, ns, name), out var c) ? c : throw FakeStatus.NotFound(r, name);
+            if (preconditionUid != null && preconditionUid != Str(current["metadata"]?["uid"]))
+            {
+                throw FakeStatus.PreconditionFailed(r, ns, name, "UID", preconditionUid, Str(current["metadata"]?["uid"]));
+            }
+
             if (preconditionRv != null && preconditionRv != Str(current["metadata"]?["resourceVersion"]))
             {
-                throw FakeStatus.Conflict(r, name);
+                throw FakeStatus.PreconditionFailed(r, ns, name, "ResourceVersion", preconditionRv, Str(current["metadata"]?["resourceVersion"]));
             }
 
             var next = (JsonObject)current.DeepClone();

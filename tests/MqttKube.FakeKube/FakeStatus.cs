@@ -56,6 +56,15 @@ public static class FakeStatus
             $"Operation cannot be fulfilled on {r.QualifiedPlural} \"{name}\": the object has been modified; please apply your changes to the latest version and try again",
             Details(r, name)));
 
+    /// <summary>A delete whose precondition (uid or resourceVersion) does not hold: the real server's 409, word for word.</summary>
+    public static FakeApiException PreconditionFailed(FakeResource r, string? ns, string name, string field, string expected, string? actual)
+    {
+        var key = ns == null ? $"/registry/{r.QualifiedPlural}/{name}" : $"/registry/{r.QualifiedPlural}/{ns}/{name}";
+        return new(409, Make(409, "Conflict",
+            $"Operation cannot be fulfilled on {r.QualifiedPlural} \"{name}\": StorageError: invalid object, Code: 4, Key: {key}, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: {field} in precondition: {expected}, {field} in object meta: {actual}",
+            Details(r, name)));
+    }
+
     public static FakeApiException Forbidden(FakeResource r, string verb, string? name, string? ns, string user)
     {
         var subject = name == null ? r.QualifiedPlural : $"{r.QualifiedPlural} \"{name}\"";

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using MqttKube.FakeKube;
 
@@ -42,15 +43,20 @@ if (server.Certificates != null)
 
 Console.WriteLine(server.BaseAddress.ToString().TrimEnd('/'));
 Console.Out.Flush();
-var done = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    done.TrySetResult();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+// SIGTERM, SIGINT, SIGQUIT: stop cleanly and exit 0. (The web host's own console lifetime also catches these, and
+// only stops the server, so without this the process would stay alive after a SIGTERM.)
+var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigquit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, Stop);
 await done.Task;
 return 0;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    done.TrySetResult();
+}
 
 /// <summary>Hack-free seed loading: YAML documents (or a JSON document) to JSON objects.</summary>
 internal static class SeedReader

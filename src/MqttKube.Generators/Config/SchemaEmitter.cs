@@ -22,7 +22,23 @@ internal static class SchemaEmitter
         for (var i = 0; i < models.Count; i++)
         {
             AppendObject(json, models[i]);
-            json.Append(i + 1 < models.Count ? ",\n" : "\n");
+            json.Append(",\n");
+        }
+
+        // Hand-written value types ([ConfigValue]) are definitions of their own, referenced by each key that uses
+        // them: their fragment has its own "description", so spliced into a key's schema it would repeat that key.
+        var values = models.SelectMany(m => m.Properties).Where(p => p.Kind == ValueKind.Value && p.ValueSchema is not null)
+            .GroupBy(p => ShortName(p.TypeName)).OrderBy(g => g.Key, System.StringComparer.Ordinal).ToArray();
+        for (var i = 0; i < values.Length; i++)
+        {
+            json.Append("    ").Append(Quote(values[i].Key)).Append(": ").Append(values[i].First().ValueSchema);
+            json.Append(i + 1 < values.Length ? ",\n" : "\n");
+        }
+
+        if (values.Length == 0)
+        {
+            json.Length -= 2;
+            json.Append('\n');
         }
 
         json.Append("  }\n}");
@@ -101,10 +117,12 @@ internal static class SchemaEmitter
             ValueKind.Double => Range("number"),
             ValueKind.Bool => "{ \"type\": \"boolean\" }",
             ValueKind.Enum => $"{{ \"enum\": [{string.Join(", ", p.EnumNames.Select(Quote))}] }}",
-            ValueKind.Object => $"{{ \"$ref\": \"#/$defs/{p.TypeName.Split('.').Last()}\" }}",
-            _ => p.ValueSchema ?? "{ }",
+            ValueKind.Object => $"{{ \"$ref\": \"#/$defs/{ShortName(p.TypeName)}\" }}",
+            _ => p.ValueSchema is null ? "{ }" : $"{{ \"$ref\": \"#/$defs/{ShortName(p.TypeName)}\" }}",
         };
     }
+
+    private static string ShortName(string typeName) => typeName.Split('.').Last();
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -16,19 +16,31 @@ internal sealed partial class ActionAssociation
     {
         var type = Binding.Type!;
         var deleted = 0;
-        if (await Services.Objects.DeleteAsync(type, Binding.Namespace, Plan.Config.Name, DeletePropagation.Foreground, cancellationToken).ConfigureAwait(false))
+        if (await Services.Objects.DeleteAsync(type, Binding.Namespace, Plan.Config.Name, DeletePropagation.Foreground, null, cancellationToken).ConfigureAwait(false))
         {
             deleted++;
         }
 
+        // Only what carries this action's label, and only that very object (its uid), never one that took its name since.
         var selector = $"{ManagedByLabel}={ManagedByValue},{BindingLabel}={action.LaunchLabel}";
         foreach (var launched in await Services.Objects.ListAsync(type, Binding.Namespace, selector, cancellationToken).ConfigureAwait(false))
         {
-            var name = (string?)launched["metadata"]?["name"];
-            if (name is not null && name != Plan.Config.Name
-                && await Services.Objects.DeleteAsync(type, Binding.Namespace, name, DeletePropagation.Foreground, cancellationToken).ConfigureAwait(false))
+            var name = Text(launched["metadata"]?["name"]);
+            if (name is null || name == Plan.Config.Name)
             {
-                deleted++;
+                continue;
+            }
+
+            try
+            {
+                if (await Services.Objects.DeleteAsync(type, Binding.Namespace, name, DeletePropagation.Foreground, Text(launched["metadata"]?["uid"]), cancellationToken).ConfigureAwait(false))
+                {
+                    deleted++;
+                }
+            }
+            catch (KubeApiException ex) when (ex.IsConflict)
+            {
+                // replaced by another object since the list: not ours
             }
         }
 
@@ -59,9 +71,10 @@ internal sealed partial class ActionAssociation
             return ops.Select(o => o.ToJsonNode()).ToArray();
         }, cancellationToken).ConfigureAwait(false);
 
-        if (planError is not null || result.Outcome == PatchOutcome.NotFound)
+        Services.Metrics.PatchConflicts(result.Conflicts);
+        if (planError is not null || result.Outcome is PatchOutcome.NotFound or PatchOutcome.Conflict)
         {
-            LogRestartFailed(Logger, Plan.Target, planError ?? "the object does not exist");
+            LogRestartFailed(Logger, Plan.Target, planError ?? (result.Outcome == PatchOutcome.NotFound ? "the object does not exist" : "the object kept changing for 30 s"));
             return "error";
         }
 

@@ -25,7 +25,7 @@ internal sealed partial class ActionAssociation(BindingInstance binding, Planned
         if (!result.Matched)
         {
             Services.Metrics.Action("other", "miss");
-            LogMiss(Logger, Shorten(payload), State.Topic, result.MissReason ?? "no map entry matches");
+            LogMiss(Logger, payload, State.Topic, result.MissReason ?? "no map entry matches");
             return;
         }
 

@@ -9,5 +9,8 @@ internal interface IBindingMetrics
 
     void Patch(string outcome);
 
+    /// <summary>Guarded patches refused because the object had changed since it was read (each retried).</summary>
+    void PatchConflicts(int count);
+
     void Action(string action, string outcome);
 }

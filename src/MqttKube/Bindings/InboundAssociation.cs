@@ -54,7 +54,7 @@ internal abstract partial class InboundAssociation
             return Task.CompletedTask;
         }
 
-        LogReceived(Logger, message.Topic, Shorten(text));
+        LogReceived(Logger, message.Topic, text);
         if (!queue.TryEnqueue(text))
         {
             LogQueueFull(Logger, message.Topic, QueueCapacity);
@@ -79,8 +79,6 @@ internal abstract partial class InboundAssociation
 
     /// <summary>Counts a failure that escaped <see cref="HandleAsync"/> (an API error, a timeout).</summary>
     protected abstract void CountFailure();
-
-    internal static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + $"… ({text.Length} characters)";
 
     /// <summary>Attempts of one message when the API answers 429, 5xx or not at all.</summary>
     public const int TransientAttempts = 3;

@@ -19,7 +19,7 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
         if (!result.Matched)
         {
             Services.Metrics.Patch("miss");
-            LogMiss(Logger, Shorten(payload), State.Topic, result.MissReason ?? "no map entry matches");
+            LogMiss(Logger, payload, State.Topic, result.MissReason ?? "no map entry matches");
             return;
         }
 
@@ -43,6 +43,7 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
             return ops.Select(o => o.ToJsonNode()).ToArray();
         }, Binding.Latest, cancellationToken).ConfigureAwait(false);
 
+        Services.Metrics.PatchConflicts(outcome.Conflicts);
         var shown = value?.ToJsonString() ?? "null";
         if (planError is not null)
         {
@@ -63,6 +64,11 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
                 Services.Metrics.Patch("unchanged");
                 State.Value(shown, Services.Time.GetUtcNow());
                 LogUnchanged(Logger, Plan.Target, patch.Config.Locus, shown);
+                break;
+            case PatchOutcome.Conflict:
+                Services.Metrics.Patch("error");
+                State.Error("the object kept changing; not written");
+                LogGaveUp(Logger, Plan.Target, patch.Config.Locus, shown, outcome.Conflicts);
                 break;
             default:
                 Services.Metrics.Patch("not_found");
@@ -85,6 +91,9 @@ internal sealed partial class PatchAssociation(BindingInstance binding, PlannedP
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Warning, Message = "{Target} does not exist; {Locus} = {Value} not written (patches never create objects)")]
     private static partial void LogNotFound(ILogger logger, string target, string locus, string value);
+
+    [LoggerMessage(EventId = 4207, Level = LogLevel.Error, Message = "{Target}: {Locus} = {Value} not written: the object changed under the patch {Conflicts} times and kept changing for 30 s")]
+    private static partial void LogGaveUp(ILogger logger, string target, string locus, string value, int conflicts);
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Warning, Message = "{Target}: cannot write: {Reason}")]
     private static partial void LogPlanFailed(ILogger logger, string target, string reason);

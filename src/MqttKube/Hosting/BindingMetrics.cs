@@ -28,6 +28,8 @@ internal sealed class BindingMetrics(Metrics metrics) : IBindingMetrics
         _ => MetricPatchOutcome.Error,
     }).Increment();
 
+    public void PatchConflicts(int count) => Registry.PatchConflicts.Add(count);
+
     public void Action(string action, string outcome) => Registry.Actions(
         action switch
         {

@@ -5,27 +5,9 @@ namespace MqttKube.Hosting;
 /// <summary>The status view the web server reads (thread-safe: every part is a snapshot).</summary>
 internal sealed partial class ServiceStatus : IStatusView
 {
-    private DateTimeOffset? connectedSince;
-
     public string Version => Cli.CommandLine.Version;
 
-    MqttStatus IStatusView.Mqtt
-    {
-        get
-        {
-            var connected = Mqtt.IsConnected;
-            if (connected)
-            {
-                connectedSince ??= DateTimeOffset.UtcNow;
-            }
-            else
-            {
-                connectedSince = null;
-            }
-
-            return new MqttStatus(connected, $"{Options.Host}:{Options.EffectivePort}", Mqtt.ClientId, connectedSince, null);
-        }
-    }
+    MqttStatus IStatusView.Mqtt => new(Mqtt.IsConnected, $"{Options.Host}:{Options.EffectivePort}", Mqtt.ClientId, Mqtt.StateSince, Mqtt.LastError);
 
     public IReadOnlyList<LoopStatus> Loops
     {

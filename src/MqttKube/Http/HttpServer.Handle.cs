@@ -1,4 +1,4 @@
-using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace MqttKube.Http;
@@ -6,21 +6,22 @@ namespace MqttKube.Http;
 internal sealed partial class HttpServer
 {
     static readonly byte[] BusyBody = Encoding.UTF8.GetBytes("too many requests in progress; retry later\n");
+    static readonly byte[] TimedOutBody = Encoding.UTF8.GetBytes("request timed out\n");
 
-    async Task AcceptLoopAsync(HttpListener listener)
+    async Task AcceptLoopAsync(Socket listener)
     {
         while (!_stopping.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            Socket socket;
             try
             {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
+                socket = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception) when (_stopping.IsCancellationRequested || !listener.IsListening)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || _stopping.IsCancellationRequested)
             {
                 break;
             }
-            catch (HttpListenerException ex)
+            catch (SocketException ex)
             {
                 LogAcceptFailed(ex.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(100), _stopping.Token)
@@ -28,194 +29,163 @@ internal sealed partial class HttpServer
                 continue;
             }
 
-            if (Interlocked.Increment(ref _active) > _maxConnections)
-            {
-                Interlocked.Decrement(ref _active);
-                Refuse(context);
-                continue;
-            }
-
-            _ = Task.Run(() => HandleAsync(context), CancellationToken.None);
+            socket.NoDelay = true;
+            _connections[socket] = 0;
+            _ = Task.Run(() => ServeAsync(socket), CancellationToken.None);
         }
     }
 
-    /// <summary>503 with <c>Retry-After: 1</c>, without waiting: the accept loop must not block on a slow client.</summary>
-    void Refuse(HttpListenerContext context)
+    /// <summary>One connection: requests answered one after the other until either side closes it.</summary>
+    async Task ServeAsync(Socket socket)
     {
-        var response = context.Response;
+        var reader = new HttpHeadReader();
+        var stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
-            LogRefused(context.Request.HttpMethod, PathOf(context.Request), _maxConnections);
-            response.StatusCode = 503;
-            response.ContentType = HttpAnswer.Text;
-            response.Headers["Cache-Control"] = "no-store";
-            response.Headers["Retry-After"] = "1";
-            response.KeepAlive = false;
-            response.Close(BusyBody, willBlock: false);
-        }
-        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            response.Abort();
-        }
-    }
-
-    async Task HandleAsync(HttpListenerContext context)
-    {
-        var request = context.Request;
-        var path = PathOf(request);
-        var exchange = new Exchange(context.Response);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_abortAll.Token);
-        deadline.CancelAfter(RequestTimeout);
-        var onDeadline = deadline.Token.Register(static state => ((Exchange)state!).TimeOut(), exchange);
-        try
-        {
-            HttpAnswer answer;
-            try
+            while (!_stopping.IsCancellationRequested)
             {
-                answer = Answer(request, path);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                LogAnswerFailed(path, ex);
-                answer = HttpAnswer.PlainText(500, "internal error");
-            }
+                // Idle: wait for a request's first byte (an idle connection is closed at once on stop).
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
+                {
+                    idle.CancelAfter(RequestTimeout);
+                    if (!await reader.WaitForDataAsync(stream, idle.Token).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
 
-            if (!exchange.TryClaim())
-            {
-                LogAborted(request.HttpMethod, path, "timed out before the answer was ready; answered 503");
-                return;
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_abortAll.Token);
+                deadline.CancelAfter(RequestTimeout);
+                if (!await ServeOneAsync(stream, reader, deadline.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
-
-            await WriteAsync(request, exchange.Response, answer, deadline.Token).ConfigureAwait(false);
-            LogAnswered(request.HttpMethod, path, answer.StatusCode);
         }
-        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException
-            or InvalidOperationException or OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            LogAborted(request.HttpMethod, path, deadline.IsCancellationRequested ? "timed out" : ex.Message);
-            AbortQuietly(exchange.Response);
+            // the client went away, was too slow, or the server stops
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogAborted("?", "?", ex.Message);
         }
         finally
         {
-            await onDeadline.DisposeAsync().ConfigureAwait(false);
-            if (Interlocked.Decrement(ref _active) == 0 && _draining)
+            _connections.TryRemove(socket, out _);
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads, answers and writes one request; false when the connection must be closed afterwards.</summary>
+    async Task<bool> ServeOneAsync(NetworkStream stream, HttpHeadReader reader, CancellationToken deadline)
+    {
+        var bytes = await reader.ReadHeadAsync(stream, deadline).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            if (reader.TooLarge)
             {
-                _idle.TrySetResult();
+                await WriteAsync(stream, "?", HttpAnswer.PlainText(431, "request header fields too large"), false, false, deadline).ConfigureAwait(false);
             }
-        }
-    }
 
-    HttpAnswer Answer(HttpListenerRequest request, string path)
-    {
-        var endpoint = path switch
-        {
-            "/api/health" or "/healthz" => Endpoint.Health,
-            "/readyz" => Endpoint.Ready,
-            "/metrics" => Endpoint.Metrics,
-            "/" => Endpoint.StatusPage,
-            _ => Endpoint.None,
-        };
-        if (endpoint == Endpoint.None)
-        {
-            return HttpAnswer.PlainText(404, "not found");
+            return false;
         }
 
-        if (request.HttpMethod is not ("GET" or "HEAD"))
+        var head = HttpRequestHead.Parse(bytes, out var errorCode, out var error);
+        if (head is null)
         {
-            return HttpAnswer.PlainText(405, "method not allowed") with { Headers = [new("Allow", "GET, HEAD")] };
+            LogAnswered("?", "?", errorCode);
+            await WriteAsync(stream, "?", HttpAnswer.PlainText(errorCode, error ?? "bad request"), false, false, deadline).ConfigureAwait(false);
+            return false;
         }
 
-        return endpoint switch
+        // The body is never read: a request with one is answered, then its connection closed.
+        var keepAlive = head.KeepAlive && head.BodyLength == 0;
+        if (Interlocked.Increment(ref _active) > _maxConnections)
         {
-            Endpoint.Health => Probes.Health(_status),
-            Endpoint.Ready => Probes.Readiness(_status),
-            Endpoint.Metrics => new HttpAnswer(200, Metrics.ContentType, Encoding.UTF8.GetBytes(_metrics.Render(_status))),
-            _ => StatusPage.Render(_status, _time.GetUtcNow()),
-        };
-    }
-
-    static async Task WriteAsync(HttpListenerRequest request, HttpListenerResponse response, HttpAnswer answer, CancellationToken cancellationToken)
-    {
-        response.StatusCode = answer.StatusCode;
-        response.ContentType = answer.ContentType;
-        response.Headers["Cache-Control"] = "no-store";
-        response.Headers["X-Content-Type-Options"] = "nosniff";
-        foreach (var header in answer.Headers)
-        {
-            response.Headers[header.Key] = header.Value;
+            Release();
+            LogRefused(head.Method, head.Path, _maxConnections);
+            var busy = HttpAnswer.PlainText(503, string.Empty) with { Body = BusyBody, Headers = [new("Retry-After", "1")] };
+            await WriteAsync(stream, head.Method, busy, false, head.BodyLength != 0, deadline).ConfigureAwait(false);
+            return false;
         }
 
-        if (request.HasEntityBody)
-        {
-            response.KeepAlive = false; // the body is not read: the connection cannot carry another request
-        }
-
-        response.ContentLength64 = answer.Body.Length;
-        if (request.HttpMethod != "HEAD")
-        {
-            await response.OutputStream.WriteAsync(answer.Body, cancellationToken).ConfigureAwait(false);
-        }
-
-        response.Close();
-    }
-
-    static string PathOf(HttpListenerRequest request) => request.Url?.AbsolutePath ?? "/";
-
-    static void AbortQuietly(HttpListenerResponse response)
-    {
+        var work = Task.Run(() => Answer(head), CancellationToken.None);
         try
         {
-            response.Abort();
+            await work.WaitAsync(deadline).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or IOException)
+        catch (OperationCanceledException) when (!work.IsCompleted)
         {
-            // already closed
+            // The answer is late: 503 now; the request counts as in progress until the work ends.
+            _ = work.ContinueWith(_ => Release(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            LogAborted(head.Method, head.Path, "timed out before the answer was ready; answered 503");
+            using var late = CancellationTokenSource.CreateLinkedTokenSource(_abortAll.Token);
+            late.CancelAfter(TimeSpan.FromSeconds(1));
+            var timedOut = HttpAnswer.PlainText(503, string.Empty) with { Body = TimedOutBody };
+            await WriteAsync(stream, head.Method, timedOut, false, head.BodyLength != 0, late.Token).ConfigureAwait(false);
+            return false;
+        }
+
+        try
+        {
+            var answer = await work.ConfigureAwait(false);
+            keepAlive &= !_draining;
+            await WriteAsync(stream, head.Method, answer, keepAlive, head.BodyLength != 0, deadline).ConfigureAwait(false);
+            LogAnswered(head.Method, head.Path, answer.StatusCode);
+            return keepAlive;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogAborted(head.Method, head.Path, deadline.IsCancellationRequested ? "timed out" : ex.Message);
+            return false;
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    void Release()
+    {
+        if (Interlocked.Decrement(ref _active) == 0 && _draining)
+        {
+            _idle.TrySetResult();
         }
     }
 
     /// <summary>
-    /// One request's response, answered exactly once: by the handler, or by the deadline with 503 when the handler
-    /// is not done in time. (Aborting an HttpListener response whose headers are unsent would send an empty 200.)
+    /// Writes the answer (no body for HEAD). When the connection closes and the client may still be sending a body,
+    /// the rest of it is read and dropped for a moment first, so the client gets the answer rather than a reset.
     /// </summary>
-    sealed class Exchange(HttpListenerResponse response)
+    static async Task WriteAsync(NetworkStream stream, string method, HttpAnswer answer, bool keepAlive, bool unreadBody, CancellationToken cancellationToken)
     {
-        static readonly byte[] TimedOutBody = Encoding.UTF8.GetBytes("request timed out\n");
-
-        int _claimed;
-
-        public HttpListenerResponse Response => response;
-
-        public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
-
-        public void TimeOut()
+        await stream.WriteAsync(HttpResponseText.Of(answer, keepAlive, includeBody: method != "HEAD"), cancellationToken).ConfigureAwait(false);
+        if (keepAlive || !unreadBody)
         {
-            if (!TryClaim())
-            {
-                AbortQuietly(response); // the answer is being written: a slow client, cut it off
-                return;
-            }
+            return;
+        }
 
-            try
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(TimeSpan.FromSeconds(1));
+        var sink = new byte[16 * 1024];
+        try
+        {
+            stream.Socket.Shutdown(SocketShutdown.Send);
+            for (var total = 0; total < 1024 * 1024;)
             {
-                response.StatusCode = 503;
-                response.ContentType = HttpAnswer.Text;
-                response.Headers["Cache-Control"] = "no-store";
-                response.KeepAlive = false;
-                response.Close(TimedOutBody, willBlock: false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
-            {
-                AbortQuietly(response);
+                var read = await stream.ReadAsync(sink, drain.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
             }
         }
-    }
-
-    enum Endpoint
-    {
-        None,
-        Health,
-        Ready,
-        Metrics,
-        StatusPage,
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
+        {
+            // the client closed first, or kept sending: the answer is out either way
+        }
     }
 }

@@ -4,8 +4,8 @@ namespace MqttKube.Http;
 
 internal sealed partial class HttpServer
 {
-    [LoggerMessage(9001, LogLevel.Information, "Listening on {Prefix} (at most {MaxConnections} requests at once)")]
-    partial void LogListening(string prefix, int maxConnections);
+    [LoggerMessage(9001, LogLevel.Information, "Listening on {Addresses} (at most {MaxConnections} requests at once)")]
+    partial void LogListening(string addresses, int maxConnections);
 
     [LoggerMessage(9002, LogLevel.Debug, "{Method} {Path}: {StatusCode}")]
     partial void LogAnswered(string method, string path, int statusCode);

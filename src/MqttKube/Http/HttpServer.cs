@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -5,18 +6,19 @@ using Microsoft.Extensions.Logging;
 namespace MqttKube.Http;
 
 /// <summary>
-/// The service's HTTP server on <see cref="HttpListener"/> (no ASP.NET Core: it would add about 7 MB to the
-/// executable): <c>/api/health</c>, <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c> and the status page <c>/</c>.
+/// The service's HTTP/1.1 server, on sockets of its own (no ASP.NET Core: it would add about 7 MB to the executable;
+/// no HttpListener: it answers only requests whose Host header names the bind address): <c>/api/health</c>,
+/// <c>/healthz</c>, <c>/readyz</c>, <c>/metrics</c> and the status page <c>/</c>.
 /// </summary>
 /// <remarks>
-/// <para><c>max-connections</c>: HttpListener exposes no count of open connections, so the limit applies to requests
-/// being answered at once. A request over the limit gets 503 with <c>Retry-After: 1</c> at once and its connection
-/// is closed. Idle keep-alive connections are not counted.</para>
-/// <para>Only GET and HEAD are answered (405 otherwise); request bodies are ignored (and the connection closed after
-/// the answer); each request has <see cref="RequestTimeout"/> to be answered, after which it gets 503 (or, when its answer is
-/// already being written to a slow client, its connection is aborted).
-/// With a specific bind address, HttpListener only answers requests whose Host header names that address; it does
-/// not read pipelined requests (a client must wait for an answer before sending the next request on a connection).</para>
+/// <para>It listens on the configured address only (every interface for <c>0.0.0.0</c>/<c>::</c>; each address of a
+/// host name) and answers whatever Host a client names: <c>curl localhost:8080</c> works with <c>bind: 127.0.0.1</c>.</para>
+/// <para><c>max-connections</c> limits the requests being answered at once: one over the limit gets 503 with
+/// <c>Retry-After: 1</c> at once and its connection is closed. Idle keep-alive connections are not counted (each is
+/// closed after <see cref="RequestTimeout"/> without a request).</para>
+/// <para>Only GET and HEAD are answered (405 otherwise); request bodies are ignored (the connection closed after the
+/// answer). A request has <see cref="RequestTimeout"/> to arrive and be answered: a late answer is a 503, a slow
+/// client is cut off. Requests on one connection are answered one after the other.</para>
 /// </remarks>
 internal sealed partial class HttpServer : IAsyncDisposable
 {
@@ -30,10 +32,11 @@ internal sealed partial class HttpServer : IAsyncDisposable
     readonly CancellationTokenSource _stopping = new();
     readonly CancellationTokenSource _abortAll = new();
     readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly ConcurrentDictionary<Socket, byte> _connections = new();
     readonly Lock _gate = new();
 
-    HttpListener? _listener;
-    Task _acceptLoop = Task.CompletedTask;
+    Socket[] _listeners = [];
+    Task _acceptLoops = Task.CompletedTask;
     int _active;
     volatile bool _draining;
     bool _started;
@@ -69,35 +72,38 @@ internal sealed partial class HttpServer : IAsyncDisposable
         _metrics = metrics;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
-        Prefix = PrefixFor(bind, port);
     }
 
-    /// <summary>How long one request may take before its connection is aborted.</summary>
+    /// <summary>How long a request may take to arrive and be answered.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long <see cref="StopAsync"/> lets requests in progress finish before aborting them.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The HttpListener prefix, for example <c>http://+:8080/</c>.</summary>
-    public string Prefix { get; }
-
     /// <summary>Requests being answered now.</summary>
     public int ActiveRequests => Volatile.Read(ref _active);
 
-    /// <summary>The HttpListener prefix for a bind address: every-interface addresses become <c>+</c>, IPv6 gets brackets.</summary>
-    public static string PrefixFor(string bind, int port)
+    /// <summary>Connections open now (idle keep-alive ones included).</summary>
+    public int OpenConnections => _connections.Count;
+
+    /// <summary>
+    /// The addresses to listen on for a bind setting: every interface (IPv6 and IPv4) for <c>0.0.0.0</c>, <c>::</c>,
+    /// <c>*</c>, <c>+</c> or nothing; the address itself for an IP literal (brackets allowed); each address of a host name.
+    /// </summary>
+    public static IPAddress[] AddressesFor(string bind)
     {
         var host = bind.Trim();
         if (host is "" or "0.0.0.0" or "::" or "[::]" or "*" or "+")
         {
-            host = "+";
-        }
-        else if (IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            host = "[" + address + "]";
+            return [Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any];
         }
 
-        return $"http://{host}:{port}/";
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+
+        return IPAddress.TryParse(host, out var address) ? [address] : [.. Dns.GetHostAddresses(host).Distinct()];
     }
 
     /// <summary>Starts listening; throws <see cref="HttpServerException"/> with a clear message when it cannot.</summary>
@@ -114,44 +120,55 @@ internal sealed partial class HttpServer : IAsyncDisposable
             _started = true;
         }
 
-        var listener = new HttpListener { IgnoreWriteExceptions = true };
+        var listeners = new List<Socket>();
         try
         {
-            listener.Prefixes.Add(Prefix);
-            listener.Start();
+            foreach (var address in AddressesFor(_bind))
+            {
+                var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                listeners.Add(socket);
+                if (address.Equals(IPAddress.IPv6Any))
+                {
+                    socket.DualMode = true;
+                }
+
+                socket.Bind(new IPEndPoint(address, _port));
+                socket.Listen(512);
+            }
         }
-        catch (Exception ex) when (ex is HttpListenerException or SocketException or ArgumentException)
+        catch (Exception ex) when (ex is SocketException or ArgumentException)
         {
-            listener.Close();
+            listeners.ForEach(l => l.Dispose());
             throw new HttpServerException(StartFailure(ex), ex);
         }
 
-        _listener = listener;
-        _acceptLoop = Task.Run(() => AcceptLoopAsync(listener), CancellationToken.None);
-        LogListening(Prefix, _maxConnections);
+        _listeners = [.. listeners];
+        _acceptLoops = Task.WhenAll(_listeners.Select(l => Task.Run(() => AcceptLoopAsync(l), CancellationToken.None)));
+        LogListening(string.Join(", ", _listeners.Select(l => $"http://{l.LocalEndPoint}/")), _maxConnections);
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops accepting, lets requests in progress finish for <see cref="DrainTimeout"/>, then closes.</summary>
+    /// <summary>Stops accepting, closes idle connections, lets requests in progress finish for <see cref="DrainTimeout"/>, then aborts them.</summary>
     public async Task StopAsync()
     {
-        HttpListener? listener;
         lock (_gate)
         {
-            if (_stopped || _listener is null)
+            if (_stopped || !_started)
             {
                 _stopped = true;
                 return;
             }
 
             _stopped = true;
-            listener = _listener;
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        listener.Stop();
-        await _acceptLoop.ConfigureAwait(false);
+        foreach (var listener in _listeners)
+        {
+            listener.Dispose();
+        }
 
+        await _acceptLoops.ConfigureAwait(false);
         _draining = true;
         if (Volatile.Read(ref _active) == 0)
         {
@@ -165,10 +182,14 @@ internal sealed partial class HttpServer : IAsyncDisposable
         catch (TimeoutException)
         {
             LogDrainTimedOut(Volatile.Read(ref _active), DrainTimeout.TotalSeconds);
-            await _abortAll.CancelAsync().ConfigureAwait(false);
         }
 
-        listener.Close();
+        await _abortAll.CancelAsync().ConfigureAwait(false);
+        foreach (var socket in _connections.Keys)
+        {
+            socket.Dispose();
+        }
+
         LogStopped();
     }
 
@@ -182,9 +203,7 @@ internal sealed partial class HttpServer : IAsyncDisposable
 
     string StartFailure(Exception ex)
     {
-        var inUse = ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
-            || ex.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
-            || ex.Message.Contains("in use", StringComparison.OrdinalIgnoreCase);
+        var inUse = ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse };
         return inUse
             ? $"cannot listen on {_bind}:{_port}: the port is already in use (set http.port to a free port)"
             : $"cannot listen on {_bind}:{_port}: {ex.Message}";

@@ -49,6 +49,8 @@ internal sealed partial class Metrics
             text.Sample(Prefix + "patches_total", _patches[i].Value, ("outcome", PatchOutcomeNames[i]));
         }
 
+        WriteCounter(text, "patch_conflicts_total", "Patches refused because the object changed since it was read (resourceVersion conflicts), each retried with a fresh read.", PatchConflicts);
+
         text.Header(Prefix + "actions_total", "counter", "Actions (launch, delete, restart), by action and outcome.");
         for (var a = 0; a < ActionNames.Length; a++)
         {

@@ -28,6 +28,9 @@ internal sealed partial class Metrics
     /// <summary><c>mqtt_kube_mqtt_messages_published_total</c>: MQTT messages published.</summary>
     public Counter MessagesPublished { get; } = new();
 
+    /// <summary><c>mqtt_kube_patch_conflicts_total</c>: guarded patches refused because the object had changed (each retried).</summary>
+    public Counter PatchConflicts { get; } = new();
+
     /// <summary><c>mqtt_kube_watch_events_total</c>: Kubernetes watch events received.</summary>
     public Counter WatchEvents { get; } = new();
 

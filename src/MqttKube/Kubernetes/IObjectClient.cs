@@ -15,8 +15,9 @@ internal interface IObjectClient
 
     /// <summary>
     /// Reads the object, asks <paramref name="plan"/> for JSON Patch operations (null or empty: nothing to do), and
-    /// sends them in one request guarded by a `test` of the object's resourceVersion; on a conflict it re-reads and
-    /// re-plans (a few times).
+    /// sends them in one request guarded by a `test` of the object's resourceVersion; on a conflict (the object moved)
+    /// it re-reads and re-plans, with jittered back-off, until the patch lands, the object is gone, or the conflict
+    /// timeout (30 s) passes (<see cref="PatchOutcome.Conflict"/>).
     /// </summary>
     Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, CancellationToken cancellationToken);
 
@@ -27,8 +28,11 @@ internal interface IObjectClient
     /// </summary>
     Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, JsonObject? cached, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the object; false when it did not exist.</summary>
-    Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes the object; false when it did not exist. With <paramref name="uid"/>, only that very object: when the name
+    /// now belongs to another, the server refuses with a 409 Conflict (a <see cref="KubeApiException"/>).
+    /// </summary>
+    Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, string? uid, CancellationToken cancellationToken);
 
     /// <summary>Waits until the object is gone (or replaced by another with a different uid than <paramref name="uid"/>).</summary>
     Task WaitUntilGoneAsync(ResourceType type, string? ns, string name, string? uid, TimeSpan timeout, CancellationToken cancellationToken);

@@ -3,12 +3,9 @@ using System.Text.Json.Nodes;
 namespace MqttKube.Kubernetes;
 
 /// <summary>The <see cref="IObjectClient"/> over the Kubernetes REST API; writes name the field manager `mqtt-kube`.</summary>
-internal sealed class ObjectClient(KubeApi api) : IObjectClient
+internal sealed partial class ObjectClient(KubeApi api) : IObjectClient
 {
     public const string JsonPatchContentType = "application/json-patch+json";
-
-    /// <summary>How many read-plan-patch rounds a conflicting patch gets.</summary>
-    public int MaxPatchAttempts { get; init; } = 5;
 
     private static string Manager => KubeApi.Query(("fieldManager", KubeApi.FieldManager));
 
@@ -46,68 +43,14 @@ internal sealed class ObjectClient(KubeApi api) : IObjectClient
         return WithTypeMeta(type, created.AsObject());
     }
 
-    public Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, CancellationToken cancellationToken) =>
-        JsonPatchAsync(type, ns, name, plan, null, cancellationToken);
-
-    public async Task<PatchResult> JsonPatchAsync(ResourceType type, string? ns, string name, Func<JsonObject, IReadOnlyList<JsonNode>?> plan, JsonObject? cached, CancellationToken cancellationToken)
-    {
-        var path = type.ObjectPath(type.ScopeNamespace(ns), name);
-        var candidate = cached;
-        for (var attempt = 1; ; attempt++)
-        {
-            // A cached copy (the watch's latest version) saves the GET; the resourceVersion test makes a stale copy
-            // fail safely and be re-read. "Nothing to do" is never concluded from the cache alone.
-            var fromCache = candidate is not null;
-            var current = candidate ?? await GetAsync(type, ns, name, cancellationToken).ConfigureAwait(false);
-            candidate = null;
-            if (current == null)
-            {
-                return new PatchResult(PatchOutcome.NotFound, null, attempt);
-            }
-
-            var ops = plan(current);
-            if (ops == null || ops.Count == 0)
-            {
-                if (fromCache)
-                {
-                    attempt--;
-                    continue;
-                }
-
-                return new PatchResult(PatchOutcome.Unchanged, current, attempt);
-            }
-
-            var rv = (string?)current["metadata"]?["resourceVersion"];
-            var body = new JsonArray(new JsonObject { ["op"] = "test", ["path"] = "/metadata/resourceVersion", ["value"] = rv });
-            foreach (var op in ops)
-            {
-                body.Add(op.DeepClone());
-            }
-
-            try
-            {
-                var patched = await api.SendAsync(HttpMethod.Patch, path + Manager, body, JsonPatchContentType, cancellationToken).ConfigureAwait(false);
-                return new PatchResult(PatchOutcome.Patched, WithTypeMeta(type, patched.AsObject()), attempt);
-            }
-            catch (KubeApiException e) when (attempt < MaxPatchAttempts && (e.IsConflict || e.Code == 422))
-            {
-                // 409, or 422 from the failed resourceVersion test: the object moved. A 422 with an unchanged object is a bad patch.
-                if (e.Code == 422 && await GetAsync(type, ns, name, cancellationToken).ConfigureAwait(false) is { } again
-                    && (string?)again["metadata"]?["resourceVersion"] == rv)
-                {
-                    throw;
-                }
-            }
-            catch (KubeApiException e) when (e.IsNotFound)
-            {
-                return new PatchResult(PatchOutcome.NotFound, null, attempt);
-            }
-        }
-    }
-
-    public async Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, string? uid, CancellationToken cancellationToken)
     {
         var options = new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1", ["propagationPolicy"] = propagation.ToString() };
+        if (uid is not null)
+        {
+            options["preconditions"] = new JsonObject { ["uid"] = uid };
+        }
+
         try
         {
             await api.SendAsync(HttpMethod.Delete, type.ObjectPath(type.ScopeNamespace(ns), name), options, "application/json", cancellationToken).ConfigureAwait(false);

@@ -11,4 +11,7 @@ internal enum PatchOutcome
 
     /// <summary>The object does not exist: nothing was sent.</summary>
     NotFound,
+
+    /// <summary>The object kept changing under the patch until the conflict timeout: it was not applied.</summary>
+    Conflict,
 }

@@ -22,7 +22,7 @@ internal sealed partial class MqttConnection
     [LoggerMessage(3006, LogLevel.Warning, "Connection dropped while subscribing or flushing: {Reason}")]
     partial void LogConnectionSetupFailed(string reason);
 
-    [LoggerMessage(3007, LogLevel.Information, "Reconnecting in {Seconds} s")]
+    [LoggerMessage(3007, LogLevel.Information, "Reconnecting in {Seconds:0.##} s")]
     partial void LogReconnectIn(double seconds);
 
     [LoggerMessage(3008, LogLevel.Warning, "Rejected the certificate of {Host}: {Reason}")]

@@ -4,17 +4,17 @@ namespace MqttKube.Mqtt;
 
 internal sealed partial class MqttConnection
 {
-    /// <summary>Connect, serve until the connection is lost, wait (1 s doubling to 30 s), repeat until stopped.</summary>
+    /// <summary>Connect, serve until the connection is lost, wait (0.25 s doubling to 30 s, with jitter), repeat until stopped.</summary>
     async Task RunAsync(CancellationToken stopping)
     {
-        var delay = _options.ReconnectMinDelay;
+        var backoff = new Backoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
         var attempt = 0;
         while (!stopping.IsCancellationRequested)
         {
             attempt++;
             if (await ServeOneConnectionAsync(attempt, stopping).ConfigureAwait(false))
             {
-                delay = _options.ReconnectMinDelay;
+                backoff.Reset();
                 attempt = 0;
             }
 
@@ -23,6 +23,7 @@ internal sealed partial class MqttConnection
                 break;
             }
 
+            var delay = backoff.Next();
             LogReconnectIn(delay.TotalSeconds);
             try
             {
@@ -32,8 +33,6 @@ internal sealed partial class MqttConnection
             {
                 break;
             }
-
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.ReconnectMaxDelay.Ticks));
         }
     }
 
@@ -64,6 +63,7 @@ internal sealed partial class MqttConnection
             if (result.ResultCode != MqttClientConnectResultCode.Success || !client.IsConnected)
             {
                 LogConnectRefused(_options.Host, _options.EffectivePort, Refusal(result), attempt);
+                Failed($"refused: {Refusal(result)}");
                 return false;
             }
 
@@ -83,6 +83,7 @@ internal sealed partial class MqttConnection
 
             var reason = await lost.Task.WaitAsync(stopping).ConfigureAwait(false);
             LogConnectionLost(reason.Reason.ToString(), reason.Exception?.Message ?? reason.ReasonString ?? string.Empty);
+            Failed($"connection lost ({reason.Reason})");
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -98,6 +99,8 @@ internal sealed partial class MqttConnection
             {
                 LogConnectFailed(_options.Host, _options.EffectivePort, Describe(ex), attempt);
             }
+
+            Failed(Describe(ex));
         }
         finally
         {
@@ -105,6 +108,11 @@ internal sealed partial class MqttConnection
             lock (_gate)
             {
                 ownedByStop = ReferenceEquals(client, _clientAtStop);
+                if (_online || _stateSince is null)
+                {
+                    _stateSince = DateTimeOffset.UtcNow; // went down now (or the first attempt ended)
+                }
+
                 _online = false;
                 if (ReferenceEquals(_client, client))
                 {
@@ -124,6 +132,15 @@ internal sealed partial class MqttConnection
         }
 
         return connected;
+    }
+
+    /// <summary>Keeps why the connection is not up, for the status page.</summary>
+    void Failed(string reason)
+    {
+        lock (_gate)
+        {
+            _lastError = reason;
+        }
     }
 
     async Task RaiseConnectedAsync(MqttConnectedEventArgs args)

@@ -119,6 +119,8 @@ internal sealed partial class MqttConnection
                 if (!_queue.TryDequeue(out item))
                 {
                     _online = true;
+                    _stateSince = DateTimeOffset.UtcNow;
+                    _lastError = null;
                     _connectedSignal.TrySetResult();
                     break;
                 }

@@ -106,11 +106,12 @@ internal sealed partial class MqttConnection
         }
     }
 
+    /// <summary>A payload as logged: its first 200 bytes, a longer one marked with its length (the log escapes it).</summary>
     static string Preview(ReadOnlySpan<byte> payload)
     {
         const int Max = 200;
         var text = System.Text.Encoding.UTF8.GetString(payload.Length > Max ? payload[..Max] : payload);
-        return payload.Length > Max ? string.Concat(text, "…") : text;
+        return payload.Length > Max ? string.Concat(text, $"…[{payload.Length} bytes]") : text;
     }
 
     async Task SubscribeFiltersAsync(IMqttClient client, IReadOnlyCollection<string> filters, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
     IMqttClient? _client;
     IMqttClient? _clientAtStop;
     bool _online;
+    DateTimeOffset? _stateSince;
+    string? _lastError;
     bool _started;
     bool _stopped;
     Task _loop = Task.CompletedTask;
@@ -69,6 +71,30 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
 
     /// <inheritdoc/>
     public bool IsConnected => Volatile.Read(ref _online);
+
+    /// <summary>When the connection last came up, or went down (null before the first attempt ended).</summary>
+    public DateTimeOffset? StateSince
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stateSince;
+            }
+        }
+    }
+
+    /// <summary>Why the last attempt failed or the last connection was lost (null after a clean connect).</summary>
+    public string? LastError
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastError;
+            }
+        }
+    }
 
     /// <summary>Messages received from the broker (oversize ones included).</summary>
     public long MessagesReceived => Interlocked.Read(ref _messagesReceived);

@@ -37,8 +37,11 @@ internal sealed record MqttOptions
     /// <summary>Most QoS 1/2 publishes kept while offline; the oldest is dropped beyond it.</summary>
     public int OfflineQueueLimit { get; init; } = 1000;
 
-    /// <summary>First delay between connection attempts; doubles up to <see cref="ReconnectMaxDelay"/>.</summary>
-    public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// First delay between connection attempts (±20 % jitter); doubles up to <see cref="ReconnectMaxDelay"/>. Short, so a
+    /// broker that restarts is back in use well within a second of answering again.
+    /// </summary>
+    public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromSeconds(0.25);
 
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 

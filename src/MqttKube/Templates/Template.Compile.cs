@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;
 using MqttKube.Expressions;
@@ -49,16 +50,37 @@ internal sealed partial class Template
         }
 
         var before = diagnostics.Items.Count;
-        var compiled = CompileNode(root, file, diagnostics);
+        var compiled = CompileNode(root, file, diagnostics, TemplateField.Root, string.Empty);
         return diagnostics.Items.Count == before ? new Template(compiled, file) : null;
     }
 
-    private static TemplateNode CompileNode(YamlNode node, string file, DiagnosticBag diagnostics) => node switch
+    private static TemplateNode CompileNode(YamlNode node, string file, DiagnosticBag diagnostics, TemplateField field, string path)
     {
-        YamlMapping mapping => new TemplateNode.Mapping(mapping.Entries.Select(e => new KeyValuePair<string, TemplateNode>(KeyOf(e.Key, file, diagnostics), CompileNode(e.Value, file, diagnostics))).ToArray()),
-        YamlSequence sequence => new TemplateNode.Sequence(sequence.Items.Select(i => CompileNode(i, file, diagnostics)).ToArray()),
-        _ => new TemplateNode.Scalar(CompileScalar((YamlScalar)node, file, diagnostics)),
-    };
+        switch (node)
+        {
+            case YamlMapping mapping:
+                if (field is TemplateField.Text or TemplateField.Name)
+                {
+                    diagnostics.Add(file, node.Position, $"{path} {TemplateFields.Check(field, new JsonObject())}");
+                }
+
+                return new TemplateNode.Mapping(mapping.Entries.Select(e =>
+                {
+                    var key = KeyOf(e.Key, file, diagnostics);
+                    var child = CompileNode(e.Value, file, diagnostics, TemplateFields.Child(field, key), path.Length == 0 ? key : $"{path}.{key}");
+                    return new KeyValuePair<string, TemplateNode>(key, child);
+                }).ToArray());
+            case YamlSequence sequence:
+                if (TemplateFields.Check(field, new JsonArray()) is { } reason)
+                {
+                    diagnostics.Add(file, node.Position, $"{path} {reason}");
+                }
+
+                return new TemplateNode.Sequence(sequence.Items.Select((item, i) => CompileNode(item, file, diagnostics, TemplateField.Any, $"{path}[{i}]")).ToArray());
+            default:
+                return new TemplateNode.Scalar(CompileScalar((YamlScalar)node, file, diagnostics, field, path));
+        }
+    }
 
     private static string KeyOf(YamlNode key, string file, DiagnosticBag diagnostics)
     {
@@ -76,11 +98,24 @@ internal sealed partial class Template
         return string.Empty;
     }
 
-    private static TemplateScalar CompileScalar(YamlScalar scalar, string file, DiagnosticBag diagnostics)
+    private static TemplateScalar CompileScalar(YamlScalar scalar, string file, DiagnosticBag diagnostics, TemplateField field, string path)
     {
         if (scalar.Kind != YamlScalarKind.String || !scalar.Value.Contains("${", StringComparison.Ordinal))
         {
-            return new TemplateScalar(YamlValues.ToJson(scalar), null, scalar.Position);
+            var constant = YamlValues.ToJson(scalar);
+            if (TemplateFields.Check(field, constant) is { } reason)
+            {
+                var hint = field is TemplateField.Text or TemplateField.Name && constant is JsonValue ? " (quote it)" : string.Empty;
+                diagnostics.Add(file, scalar.Position, $"{path} {reason}{hint}");
+            }
+
+            return new TemplateScalar(constant, null, scalar.Position, field, path);
+        }
+
+        if (field is TemplateField.Metadata or TemplateField.StringMap)
+        {
+            diagnostics.Add(file, scalar.Position, $"{path} must be a mapping: ${{…}} fills only values, so a payload can never add keys");
+            return new TemplateScalar(null, null, scalar.Position);
         }
 
         var pieces = new List<(int Start, int Length, bool IsExpression)>();
@@ -109,6 +144,6 @@ internal sealed partial class Template
             }
         }
 
-        return new TemplateScalar(null, parts, scalar.Position);
+        return new TemplateScalar(null, parts, scalar.Position, field, path);
     }
 }

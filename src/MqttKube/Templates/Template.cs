@@ -76,24 +76,38 @@ internal sealed partial class Template
             return scalar.Constant?.DeepClone();
         }
 
+        JsonNode? rendered;
         if (scalar.Parts is [{ Expression: { } whole }])
         {
+            // Typed, but a scalar only: a mapping or list (from a payload) never becomes new structure (SPEC 3.5, 18).
             var value = Evaluate(whole, scalar, variables);
-            if (!value.TryToJson(out var json, out var error))
+            if (value is not (PyNone or PyBool or PyInt or PyFloat or PyStr))
+            {
+                throw new TemplateException($"{File}:{scalar.Position}: ${{{whole.Text}}} is a {value.TypeName}: a template value takes only a string, number, boolean or null, never a mapping or list");
+            }
+
+            if (!value.TryToJson(out rendered, out var error))
             {
                 throw new TemplateException($"{File}:{scalar.Position}: ${{{whole.Text}}} has no JSON value: {error}");
             }
-
-            return json;
         }
-
-        var text = new StringBuilder();
-        foreach (var part in scalar.Parts)
+        else
         {
-            text.Append(part.Expression is null ? part.Text : Evaluate(part.Expression, scalar, variables).Str());
+            var text = new StringBuilder();
+            foreach (var part in scalar.Parts)
+            {
+                text.Append(part.Expression is null ? part.Text : Evaluate(part.Expression, scalar, variables).Str());
+            }
+
+            rendered = JsonValue.Create(text.ToString());
         }
 
-        return JsonValue.Create(text.ToString());
+        if (scalar.Field != TemplateField.Any && TemplateFields.Check(scalar.Field, rendered) is { } reason)
+        {
+            throw new TemplateException($"{File}:{scalar.Position}: {scalar.Path} {reason}");
+        }
+
+        return rendered;
     }
 
     private PyValue Evaluate(Expression expression, TemplateScalar scalar, IReadOnlyDictionary<string, PyValue> variables)

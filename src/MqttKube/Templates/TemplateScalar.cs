@@ -5,9 +5,9 @@ namespace MqttKube.Templates;
 
 /// <summary>
 /// A compiled scalar of a template. No <c>${…}</c>: a constant of its YAML type. Exactly one <c>${…}</c>: the
-/// expression's typed value. Otherwise: text with each expression's <c>str()</c> spliced in.
+/// expression's typed value, a scalar only. Otherwise: text with each expression's <c>str()</c> spliced in.
 /// </summary>
-internal sealed class TemplateScalar(JsonNode? constant, TemplatePart[]? parts, SourcePosition position)
+internal sealed class TemplateScalar(JsonNode? constant, TemplatePart[]? parts, SourcePosition position, TemplateField field = TemplateField.Any, string path = "")
 {
     public JsonNode? Constant { get; } = constant;
 
@@ -15,4 +15,10 @@ internal sealed class TemplateScalar(JsonNode? constant, TemplatePart[]? parts, 
     public TemplatePart[]? Parts { get; } = parts;
 
     public SourcePosition Position { get; } = position;
+
+    /// <summary>What the rendered value must be (a string for <c>metadata.name</c>, ...).</summary>
+    public TemplateField Field { get; } = field;
+
+    /// <summary>Where the scalar sits in the object, as messages name it: <c>metadata.name</c>.</summary>
+    public string Path { get; } = path;
 }

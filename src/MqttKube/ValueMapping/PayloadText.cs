@@ -46,7 +46,11 @@ internal static class PayloadText
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Integral numbers as integers (any size), others as the shortest text that reads back the same double.</summary>
+    /// <summary>
+    /// Integral numbers as integers (any size), others as the shortest text that reads back the same double. A number
+    /// no double holds (<c>1e400</c>, <c>1e-400</c>) is published as the JSON text it came as, never as <c>Infinity</c>
+    /// or <c>0</c>: the watch and <c>eval --outbound</c> print exactly what Kubernetes sent.
+    /// </summary>
     internal static string Number(JsonValue number)
     {
         var raw = number.ToJsonString();
@@ -56,12 +60,23 @@ internal static class PayloadText
         }
 
         var d = number.GetValue<double>();
+        if (!double.IsFinite(d) || (d == 0 && HasNonZeroDigit(raw)))
+        {
+            return raw;
+        }
         if (double.IsInteger(d) && Math.Abs(d) < 1e16)
         {
             return ((long)d).ToString(CultureInfo.InvariantCulture);
         }
 
         return d.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the mantissa of a JSON number's text has a digit other than 0 (so it is not zero).</summary>
+    private static bool HasNonZeroDigit(string raw)
+    {
+        var end = raw.AsSpan().IndexOfAny('e', 'E');
+        return raw.AsSpan(0, end < 0 ? raw.Length : end).IndexOfAnyInRange('1', '9') >= 0;
     }
 
     private static void WriteSorted(Utf8JsonWriter writer, JsonNode? node, int depth)

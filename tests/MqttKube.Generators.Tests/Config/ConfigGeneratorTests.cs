@@ -37,7 +37,13 @@ public sealed class ConfigGeneratorTests
 
             [ConfigKey("Items.", OneOrMany = true)]
             public ImmutableArray<Item> Items { get; init; } = [];
+
+            [ConfigKey("A file.")]
+            public FilePath? File { get; init; }
         }
+
+        [ConfigValue("{ \"type\": \"string\", \"description\": \"A path to a file.\" }")]
+        internal sealed record FilePath(string Path);
 
         [ConfigObject("An item.")]
         internal sealed partial record Item
@@ -101,6 +107,24 @@ public sealed class ConfigGeneratorTests
         var diagnostic = Assert.Single(driver.GetRunResult().Diagnostics);
         Assert.Equal("MQK0001", diagnostic.Id);
         Assert.Contains("Bad.When", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void The_schema_names_each_key_once_in_every_object()
+    {
+        var driver = GeneratorHarness.Driver(new ConfigGenerator()).RunGenerators(Compilation());
+        var source = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("ConfigSchema.g.cs", StringComparison.Ordinal)).ToString();
+        var literal = source[(source.IndexOf("Json = ", StringComparison.Ordinal) + "Json = ".Length)..source.LastIndexOf(';')];
+        var json = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseExpression(literal) is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax l
+            ? l.Token.ValueText
+            : throw new InvalidOperationException(literal);
+
+        using var schema = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false });
+
+        var file = schema.RootElement.GetProperty("$defs").GetProperty("Root").GetProperty("properties").GetProperty("file");
+        Assert.Equal("#/$defs/FilePath", file.GetProperty("$ref").GetString());
+        Assert.Equal("A file.", file.GetProperty("description").GetString());
+        Assert.Equal("string", schema.RootElement.GetProperty("$defs").GetProperty("FilePath").GetProperty("type").GetString());
     }
 
     private static Compilation Compilation() => GeneratorHarness.Compile([.. Attributes(), Sample]);

@@ -39,7 +39,7 @@ public sealed class CommandLineTests
     {
         var (exit, stdout, _) = await Support.Cli.RunAsync("schema");
         Assert.Equal(0, exit);
-        using var schema = JsonDocument.Parse(stdout);
+        using var schema = JsonDocument.Parse(stdout, new JsonDocumentOptions { AllowDuplicateProperties = false });
         var defs = schema.RootElement.GetProperty("$defs");
         Assert.Equal("#/$defs/MqttKubeConfig", schema.RootElement.GetProperty("$ref").GetString());
         var mqtt = defs.GetProperty("MqttConfig").GetProperty("properties");
@@ -50,5 +50,9 @@ public sealed class CommandLineTests
         Assert.Equal(["resource", "name"], defs.GetProperty("BindingConfig").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.True(defs.GetProperty("HttpConfig").GetProperty("properties").TryGetProperty("host", out _), "the alias 'host' is in the schema");
         Assert.Equal(2, defs.GetProperty("BindingConfig").GetProperty("properties").GetProperty("watch").GetProperty("oneOf").GetArrayLength());
+        var launch = defs.GetProperty("ActionConfig").GetProperty("properties").GetProperty("launch");
+        Assert.Equal("#/$defs/ConfigPath", launch.GetProperty("$ref").GetString());
+        Assert.False(string.IsNullOrEmpty(launch.GetProperty("description").GetString()));
+        Assert.Equal("string", defs.GetProperty("ConfigPath").GetProperty("type").GetString());
     }
 }

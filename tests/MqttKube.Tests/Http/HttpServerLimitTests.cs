@@ -103,16 +103,21 @@ public sealed class HttpServerLimitTests
     }
 
     [Theory]
-    [InlineData("0.0.0.0", "http://+:8080/")]
-    [InlineData("::", "http://+:8080/")]
-    [InlineData("", "http://+:8080/")]
-    [InlineData("127.0.0.1", "http://127.0.0.1:8080/")]
-    [InlineData("::1", "http://[::1]:8080/")]
-    [InlineData("[::1]", "http://[::1]:8080/")]
-    [InlineData("status.local", "http://status.local:8080/")]
-    public void Bind_addresses_become_listener_prefixes(string bind, string prefix)
+    [InlineData("0.0.0.0", "::")]
+    [InlineData("::", "::")]
+    [InlineData("", "::")]
+    [InlineData("127.0.0.1", "127.0.0.1")]
+    [InlineData("::1", "::1")]
+    [InlineData("[::1]", "::1")]
+    public void Bind_addresses_become_listen_addresses(string bind, string address)
     {
-        Assert.Equal(prefix, HttpServer.PrefixFor(bind, 8080));
+        Assert.Equal([address], HttpServer.AddressesFor(bind).Select(a => a.ToString()));
+    }
+
+    [Fact]
+    public void A_host_name_binds_each_of_its_addresses()
+    {
+        Assert.Contains("127.0.0.1", HttpServer.AddressesFor("localhost").Select(a => a.ToString()));
     }
 
     static async Task WaitUntil(Func<bool> condition)

@@ -14,7 +14,7 @@ public sealed class HttpServerWireTests
     {
         await using var running = await RunningServer.StartAsync(FakeStatusView.AllWell());
 
-        // One request after the other: HttpListener does not read pipelined requests.
+        // One request after the other (see Pipelined_requests_are_answered_in_order for both at once).
         var text = await Exchange(
             running.Port,
             $"HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1:{running.Port}\r\n\r\n",
@@ -38,6 +38,78 @@ public sealed class HttpServerWireTests
 
         Assert.StartsWith("HTTP/1.1 200 OK\r\n", text);
         Assert.EndsWith("""{"health":"okay"}""", text);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("mqtt-kube.iot.svc.cluster.local")]
+    [InlineData("127.0.0.1")]
+    public async Task A_specific_bind_address_answers_any_host_name(string host)
+    {
+        await using var running = await RunningServer.StartAsync(FakeStatusView.AllWell());
+
+        var text = await Exchange(running.Port, $"GET /metrics HTTP/1.1\r\nHost: {host}:{running.Port}\r\nConnection: close\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", text);
+        Assert.Contains("mqtt_kube_build_info", text);
+    }
+
+    [Fact]
+    public async Task It_listens_on_the_bind_address_only()
+    {
+        await using var running = await RunningServer.StartAsync(FakeStatusView.AllWell());
+        using var other = new TcpClient();
+
+        // 127.0.0.2 reaches this host too (all of 127/8 is loopback), but nothing listens there.
+        var refused = await Assert.ThrowsAsync<SocketException>(() => other.ConnectAsync(IPAddress.Parse("127.0.0.2"), running.Port));
+        Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task Pipelined_requests_are_answered_in_order()
+    {
+        await using var running = await RunningServer.StartAsync(FakeStatusView.AllWell());
+
+        var text = await Exchange(
+            running.Port,
+            $"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\nHEAD /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        var statuses = System.Text.RegularExpressions.Regex.Matches(text, "HTTP/1.1 [0-9]{3} [^\r]*").Select(m => m.Value);
+        Assert.Equal(["HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK"], statuses);
+    }
+
+    [Fact]
+    public async Task Http_1_0_gets_its_answer_and_the_connection_closes()
+    {
+        await using var running = await RunningServer.StartAsync(FakeStatusView.AllWell());
+
+        var text = await Exchange(running.Port, "GET /healthz HTTP/1.0\r\n\r\n");
+
+        Assert.StartsWith("HTTP/1.1 200 OK\r\n", text);
+        Assert.Contains("Connection: close\r\n", text);
+    }
+
+    public static TheoryData<string, string> BadRequests() => new()
+    {
+        { "GARBAGE\r\n\r\n", "HTTP/1.1 400 Bad Request" },
+        { "GET /healthz HTTP/1.1\r\n\r\n", "HTTP/1.1 400 Bad Request" },
+        { "GET /health\u001bz HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 400 Bad Request" },
+        { "GET /healthz HTTP/2.0\r\nHost: x\r\n\r\n", "HTTP/1.1 400 Bad Request" },
+        { "GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n", "HTTP/1.1 400 Bad Request" },
+        { $"GET /{new string('a', 9000)} HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 414 URI Too Long" },
+        { $"GET /healthz HTTP/1.1\r\nHost: x\r\nX: {new string('a', 40_000)}\r\n\r\n", "HTTP/1.1 431 Request Header Fields Too Large" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task A_malformed_request_gets_an_error_and_the_server_goes_on(string request, string status)
+    {
+        await using var running = await RunningServer.StartAsync(FakeStatusView.AllWell());
+
+        var text = await Exchange(running.Port, request);
+
+        Assert.StartsWith(status + "\r\n", text);
+        Assert.Equal(HttpStatusCode.OK, (await running.Client.GetAsync("/healthz")).StatusCode);
     }
 
     /// <summary>

@@ -107,11 +107,72 @@ public sealed class ObjectClientTests
             return SetReplicas(current, 3);
         }, CancellationToken.None);
 
-        Assert.Equal((PatchOutcome.Patched, 2, 2), (result.Outcome, result.Attempts, plans));
+        Assert.Equal((PatchOutcome.Patched, 2, 2, 1), (result.Outcome, result.Attempts, plans, result.Conflicts));
         var stored = host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!;
         Assert.Equal(3, (int?)stored["spec"]!["replicas"]);
         Assert.Equal("gold", (string?)stored["metadata"]!["labels"]!["tier"]);
         Assert.Equal(2, host.Server.Requests.Count(r => r.Method == "PATCH"));
+    }
+
+    [Fact]
+    public async Task AnObjectThatKeepsChangingIsRetriedUntilThePatchLands()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        host.Server.Upsert(KubeTestHost.Deployment("jellyfin", 1));
+        var type = await host.TypeAsync("Deployment");
+        var objects = new ObjectClient(host.Api) { ConflictMinDelay = TimeSpan.FromMilliseconds(1), ConflictMaxDelay = TimeSpan.FromMilliseconds(4) };
+        var plans = 0;
+
+        var result = await objects.JsonPatchAsync(type, "media", "jellyfin", current =>
+        {
+            if (++plans <= 12)
+            {
+                host.Server.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["metadata"]!["labels"]!["n"] = plans.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return SetReplicas(current, 3);
+        }, CancellationToken.None);
+
+        Assert.Equal((PatchOutcome.Patched, 13, 12), (result.Outcome, result.Attempts, result.Conflicts));
+        var stored = host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!;
+        Assert.Equal(3, (int?)stored["spec"]!["replicas"]);
+        Assert.Equal("12", (string?)stored["metadata"]!["labels"]!["n"]);
+    }
+
+    [Fact]
+    public async Task A409ConflictIsRetriedWithAFreshRead()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        host.Server.Upsert(KubeTestHost.Deployment("jellyfin", 1));
+        var type = await host.TypeAsync("Deployment");
+        var objects = new ObjectClient(host.Api) { ConflictMinDelay = TimeSpan.FromMilliseconds(1) };
+        host.Server.InjectFailures(r => r.Method == "PATCH", 409, count: 3);
+        host.Server.ClearRequests();
+
+        var result = await objects.JsonPatchAsync(type, "media", "jellyfin", o => SetReplicas(o, 2), CancellationToken.None);
+
+        Assert.Equal((PatchOutcome.Patched, 3), (result.Outcome, result.Conflicts));
+        Assert.Equal(["GET", "PATCH", "GET", "PATCH", "GET", "PATCH", "GET", "PATCH"], host.Server.Requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task AnObjectThatNeverStopsChangingEndsTheRetriesAtTheTimeout()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        host.Server.Upsert(KubeTestHost.Deployment("jellyfin", 1));
+        var type = await host.TypeAsync("Deployment");
+        var objects = new ObjectClient(host.Api) { ConflictTimeout = TimeSpan.FromMilliseconds(300), ConflictMinDelay = TimeSpan.FromMilliseconds(1), ConflictMaxDelay = TimeSpan.FromMilliseconds(20) };
+        var plans = 0;
+
+        var result = await objects.JsonPatchAsync(type, "media", "jellyfin", current =>
+        {
+            host.Server.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["metadata"]!["labels"]!["n"] = (++plans).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return SetReplicas(current, 3);
+        }, CancellationToken.None);
+
+        Assert.Equal(PatchOutcome.Conflict, result.Outcome);
+        Assert.Equal(plans, result.Conflicts);
+        Assert.Equal(1, (int?)host.Server.Get("apps/v1", "Deployment", "media", "jellyfin")!["spec"]!["replicas"]);
     }
 
     [Fact]
@@ -166,7 +227,7 @@ public sealed class ObjectClientTests
         var type = await host.TypeAsync("Deployment");
         host.Server.HoldDeletions = true;
 
-        Assert.True(await host.Objects.DeleteAsync(type, "media", "old", DeletePropagation.Foreground, CancellationToken.None));
+        Assert.True(await host.Objects.DeleteAsync(type, "media", "old", DeletePropagation.Foreground, null, CancellationToken.None));
         var delete = Assert.Single(host.Server.Requests, r => r.Method == "DELETE");
         Assert.Equal("Foreground", (string?)JsonNode.Parse(delete.Body)!["propagationPolicy"]);
         Assert.NotNull(host.Server.Get("apps/v1", "Deployment", "media", "old")!["metadata"]!["deletionTimestamp"]);
@@ -177,7 +238,24 @@ public sealed class ObjectClientTests
         host.Server.HoldDeletions = false;
         host.Server.ReleaseDeletions();
         await wait;
-        Assert.False(await host.Objects.DeleteAsync(type, "media", "old", DeletePropagation.Foreground, CancellationToken.None));
+        Assert.False(await host.Objects.DeleteAsync(type, "media", "old", DeletePropagation.Foreground, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ADeleteWithAUidNeverDeletesAnObjectThatTookTheNameSince()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        host.Server.Upsert(KubeTestHost.Deployment("app", 1));
+        var type = await host.TypeAsync("Deployment");
+        var oldUid = (string?)host.Server.Get("apps/v1", "Deployment", "media", "app")!["metadata"]!["uid"];
+        host.Server.Delete("apps/v1", "Deployment", "media", "app");
+        host.Server.Upsert(KubeTestHost.Deployment("app", 2));
+
+        var e = await Assert.ThrowsAsync<KubeApiException>(() => host.Objects.DeleteAsync(type, "media", "app", DeletePropagation.Foreground, oldUid, CancellationToken.None));
+
+        Assert.True(e.IsConflict);
+        Assert.Contains($"Precondition failed: UID in precondition: {oldUid}, UID in object meta: ", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(host.Server.Get("apps/v1", "Deployment", "media", "app"));
     }
 
     [Fact]

@@ -73,6 +73,92 @@ public sealed class TemplateTests
         Assert.StartsWith("t.yaml:4:9: ${match.json.missing} failed:", error);
     }
 
+    public static TheoryData<string, string> StructuredPayloads() => new()
+    {
+        { """{"n": {"a": 1}}""", "dict" },
+        { """{"n": [1, 2]}""", "list" },
+        { """{"n": []}""", "list" },
+        { """{"n": {}}""", "dict" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StructuredPayloads))]
+    public void A_mapping_or_list_from_a_payload_is_an_error_never_new_structure(string json, string type)
+    {
+        var template = Compile("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  value: ${match.json.n}\n");
+
+        Assert.False(template.TryRender(TemplateContext.Create(null, null, Match(json)), out var rendered, out var error));
+
+        Assert.Null(rendered);
+        Assert.Equal($"t.yaml:6:10: ${{match.json.n}} is a {type}: a template value takes only a string, number, boolean or null, never a mapping or list", error);
+    }
+
+    [Fact]
+    public void Scalars_from_a_payload_keep_their_type()
+    {
+        var template = Compile("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\nspec:\n  a: ${match.json.a}\n  b: ${match.json.b}\n  c: ${match.json.c}\n  d: ${match.json.d}\n  e: ${match.json.e}\n");
+
+        Assert.True(template.TryRender(TemplateContext.Create(null, null, Match("""{"a": 5, "b": 0.5, "c": true, "d": null, "e": "text"}""")), out var rendered, out var error), error);
+
+        Assert.Equal("""{"a":5,"b":0.5,"c":true,"d":null,"e":"text"}""", rendered!["spec"]!.ToJsonString());
+    }
+
+    public static TheoryData<string, string, string> WrongTypes() => new()
+    {
+        { "name: ${match.json.v}", """{"v": 5}""", "t.yaml:4:9: metadata.name must be a string, got the number 5" },
+        { "name: ${match.json.v}", """{"v": true}""", "t.yaml:4:9: metadata.name must be a string, got the boolean true" },
+        { "name: ${match.json.v}", """{"v": null}""", "t.yaml:4:9: metadata.name must be a string, got null" },
+        { "name: ${match.json.v}", """{"v": "a/b"}""", "t.yaml:4:9: metadata.name cannot be 'a/b': a Kubernetes name may not be '.' or '..' nor contain '/' or '%'" },
+        { "name: ${match.json.v}", """{"v": ".."}""", "t.yaml:4:9: metadata.name cannot be '..': a Kubernetes name may not be '.' or '..' nor contain '/' or '%'" },
+        { "name: x${match.json.v}", $$"""{"v": "{{new string('a', 300)}}"}""", "t.yaml:4:9: metadata.name must be at most 253 characters, got 301" },
+        { "generateName: ${match.json.v}", """{"v": 1.5}""", "t.yaml:4:17: metadata.generateName must be a string, got the number 1.5" },
+        { "namespace: ${match.json.v}", """{"v": 7}""", "t.yaml:4:14: metadata.namespace must be a string, got the number 7" },
+        { "labels:\n    run: ${match.json.v}", """{"v": 7}""", "t.yaml:5:10: metadata.labels.run must be a string, got the number 7" },
+        { "annotations:\n    note: ${match.json.v}", """{"v": false}""", "t.yaml:5:11: metadata.annotations.note must be a string, got the boolean false" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongTypes))]
+    public void A_value_the_field_cannot_take_gets_a_clear_message(string metadataLine, string json, string expected)
+    {
+        var template = Compile($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  {metadataLine}\n");
+
+        Assert.False(template.TryRender(TemplateContext.Create(null, null, Match(json)), out _, out var error));
+
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void Pod_template_labels_are_checked_too()
+    {
+        var template = Compile("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    metadata:\n      labels:\n        n: ${match.json.n}\n");
+
+        Assert.False(template.TryRender(TemplateContext.Create(null, null, Match("""{"n": 1}""")), out _, out var error));
+
+        Assert.Equal("t.yaml:9:12: spec.template.metadata.labels.n must be a string, got the number 1", error);
+    }
+
+    public static TheoryData<string, string> BadConstants() => new()
+    {
+        { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {tier: 1}\n", "t.yaml:5:18: error: metadata.labels.tier must be a string, got the number 1 (quote it)" },
+        { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [a]\n", "t.yaml:4:9: error: metadata.name must be a string, got a list" },
+        { "apiVersion: v1\nkind: ConfigMap\nmetadata: ${match.json.meta}\n", "t.yaml:3:11: error: metadata must be a mapping: ${…} fills only values, so a payload can never add keys" },
+        { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: ${match.json.labels}\n", "t.yaml:5:11: error: metadata.labels must be a mapping: ${…} fills only values, so a payload can never add keys" },
+        { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: text\n", "t.yaml:5:11: error: metadata.labels must be a mapping of strings, got the string 'text'" },
+        { "apiVersion: v1\nkind: 5\nmetadata:\n  name: x\n", "t.yaml:2:7: error: kind must be a string, got the number 5 (quote it)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadConstants))]
+    public void Check_reports_fields_of_the_wrong_type_in_the_template_itself(string text, string expected)
+    {
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(Template.Compile(text, "t.yaml", diagnostics));
+
+        Assert.Equal(expected, Assert.Single(diagnostics.Items).ToString());
+    }
+
     /// <summary>Keys and the count of items at every level: what a payload must not change.</summary>
     private static string Shape(JsonNode? node) => node switch
     {

@@ -82,7 +82,7 @@ internal sealed class LineLoggerProvider : ILoggerFactory
         {
             if (IsEnabled(logLevel))
             {
-                provider.Write(logLevel, component, eventId, formatter(state, exception), exception);
+                provider.Write(logLevel, component, eventId, LogMessage.Of(state, formatter(state, exception)), exception);
             }
         }
     }

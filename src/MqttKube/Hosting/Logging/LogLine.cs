@@ -7,7 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace MqttKube.Hosting.Logging;
 
-/// <summary>Formats one log line as text or JSON. Exceptions add their message only: users never see stack traces.</summary>
+/// <summary>
+/// Formats one log line as text or JSON. Exceptions add their message only: users never see stack traces. The message
+/// is escaped by <see cref="LogText.Escape"/> in both formats, so both show the same text and neither can be split.
+/// </summary>
 internal static class LogLine
 {
     public static string LevelName(LogLevel level) => level switch
@@ -21,8 +24,8 @@ internal static class LogLine
 
     public static string Text(DateTimeOffset time, LogLevel level, string component, string message, Exception? exception)
     {
-        var text = $"{Time(time)} {LevelName(level)} [{component}] {OneLine(message)}";
-        return exception is null ? text : $"{text} ({OneLine(exception.GetBaseException().Message)})";
+        var text = $"{Time(time)} {LevelName(level)} [{component}] {LogText.Escape(message)}";
+        return exception is null ? text : $"{text} ({LogText.Safe(exception.GetBaseException().Message)})";
     }
 
     public static string Json(DateTimeOffset time, LogLevel level, string component, EventId eventId, string message, Exception? exception)
@@ -34,7 +37,7 @@ internal static class LogLine
             writer.WriteString("time", Time(time) + "Z");
             writer.WriteString("level", LevelName(level));
             writer.WriteString("component", component);
-            writer.WriteString("message", message);
+            writer.WriteString("message", LogText.Escape(message));
             if (eventId.Id != 0)
             {
                 writer.WriteNumber("event", eventId.Id);
@@ -42,7 +45,7 @@ internal static class LogLine
 
             if (exception is not null)
             {
-                writer.WriteString("error", exception.GetBaseException().Message);
+                writer.WriteString("error", LogText.Safe(exception.GetBaseException().Message));
             }
 
             writer.WriteEndObject();
@@ -52,7 +55,4 @@ internal static class LogLine
     }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture);
-
-    /// <summary>A payload with newlines must not forge log lines.</summary>
-    private static string OneLine(string text) => text.Contains('\n') || text.Contains('\r') ? text.Replace("\r", "\\r").Replace("\n", "\\n") : text;
 }

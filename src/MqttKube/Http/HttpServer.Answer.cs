@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace MqttKube.Http;
+
+internal sealed partial class HttpServer
+{
+    /// <summary>What a request is answered: the endpoint's answer, 404, 405, or 500 (logged) when the view fails.</summary>
+    HttpAnswer Answer(HttpRequestHead request)
+    {
+        try
+        {
+            var endpoint = request.Path switch
+            {
+                "/api/health" or "/healthz" => Endpoint.Health,
+                "/readyz" => Endpoint.Ready,
+                "/metrics" => Endpoint.Metrics,
+                "/" => Endpoint.StatusPage,
+                _ => Endpoint.None,
+            };
+            if (endpoint == Endpoint.None)
+            {
+                return HttpAnswer.PlainText(404, "not found");
+            }
+
+            if (request.Method is not ("GET" or "HEAD"))
+            {
+                return HttpAnswer.PlainText(405, "method not allowed") with { Headers = [new("Allow", "GET, HEAD")] };
+            }
+
+            return endpoint switch
+            {
+                Endpoint.Health => Probes.Health(_status),
+                Endpoint.Ready => Probes.Readiness(_status),
+                Endpoint.Metrics => new HttpAnswer(200, Metrics.ContentType, Encoding.UTF8.GetBytes(_metrics.Render(_status))),
+                _ => StatusPage.Render(_status, _time.GetUtcNow()),
+            };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogAnswerFailed(request.Path, ex);
+            return HttpAnswer.PlainText(500, "internal error");
+        }
+    }
+
+    enum Endpoint
+    {
+        None,
+        Health,
+        Ready,
+        Metrics,
+        StatusPage,
+    }
+}
