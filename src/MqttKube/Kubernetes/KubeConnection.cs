@@ -3,31 +3,31 @@ using k8s;
 namespace MqttKube.Kubernetes;
 
 /// <summary>
-/// One API server connection: KubernetesClient.Aot supplies configuration, TLS and credentials; requests are sent raw
-/// (the AOT client has no watch and we handle objects as JSON).
+/// One API server connection: KubernetesClient.Aot reads the configuration (kubeconfig, in-cluster, exec plugins);
+/// the HTTP pipeline is ours (<see cref="KubeHttpHandler"/>, <see cref="KubeCredentials"/>), one kept-alive pool of
+/// connections, with requests sent raw (we handle objects as JSON, never as typed models).
 /// </summary>
 internal sealed class KubeConnection : IKubeTransport, IDisposable
 {
-    private readonly k8s.Kubernetes _client;
+    private readonly HttpClient _http;
+    private readonly KubeCredentials _credentials;
+    private readonly string? _tlsServerName;
 
     public KubeConnection(KubernetesClientConfiguration configuration, string source, System.Net.IWebProxy? proxy = null)
     {
-        if (configuration.Host is { } host && host.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
-            && !configuration.SkipTlsVerify && configuration.SslCaCerts == null)
+        if (string.IsNullOrWhiteSpace(configuration.Host) || !Uri.TryCreate(configuration.Host, UriKind.Absolute, out var host)
+            || (host.Scheme != Uri.UriSchemeHttps && host.Scheme != Uri.UriSchemeHttp))
         {
-            // No CA in the kubeconfig: trust the system's roots (the client would refuse to start otherwise).
-            configuration.SslCaCerts = [];
+            throw new KubeConnectionException($"{source}: the server address is not an http(s) URL: {configuration.Host}");
         }
 
-        configuration.FirstMessageHandlerSetup = handler =>
-        {
-            handler.UseProxy = proxy != null;
-            handler.Proxy = proxy;
-        };
-        _client = new k8s.Kubernetes(configuration);
+        BaseUri = host;
         Source = source;
         DefaultNamespace = string.IsNullOrWhiteSpace(configuration.Namespace) ? null : configuration.Namespace.Trim();
         Proxy = proxy;
+        _tlsServerName = string.IsNullOrWhiteSpace(configuration.TlsServerName) ? null : configuration.TlsServerName;
+        _credentials = KubeCredentials.From(configuration);
+        _http = new HttpClient(KubeHttpHandler.Create(configuration, proxy)) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Where the configuration came from (for logs): `kubeconfig /home/u/.kube/config`, `in-cluster`.</summary>
@@ -38,7 +38,7 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
 
     public System.Net.IWebProxy? Proxy { get; }
 
-    public Uri BaseUri => _client.BaseUri;
+    public Uri BaseUri { get; }
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
@@ -47,13 +47,15 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
             request.RequestUri = new Uri(BaseUri.AbsoluteUri.TrimEnd('/') + relative.OriginalString);
         }
 
-        if (_client.Credentials != null)
+        if (_tlsServerName != null)
         {
-            await _client.Credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            // The TLS layer takes the name to ask for (SNI) and to check the certificate against from the Host header.
+            request.Headers.Host = _tlsServerName;
         }
 
-        return await _client.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        await _credentials.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+        return await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _http.Dispose();
 }

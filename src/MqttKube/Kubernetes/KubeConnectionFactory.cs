@@ -96,7 +96,7 @@ internal static class KubeConnectionFactory
             return new KubernetesClientConfiguration
             {
                 Host = new UriBuilder("https", host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Uri.AbsoluteUri,
-                TokenProvider = new ServiceAccountTokenProvider(Path.Combine(env.ServiceAccountDirectory, "token")),
+                TokenProvider = new ServiceAccountTokenProvider(Path.Combine(env.ServiceAccountDirectory, "token"), env.Time),
                 SslCaCerts = File.Exists(caPath) ? LoadPem(caPath) : null,
                 Namespace = File.Exists(nsPath) ? File.ReadAllText(nsPath).Trim() : null,
             };
@@ -114,7 +114,7 @@ internal static class KubeConnectionFactory
         return certificates;
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    internal static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     /// <summary>The proxy for the API server as curl and kubectl choose it: HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY.</summary>
     internal static IWebProxy? ProxyFor(KubeEnvironment env, string server)

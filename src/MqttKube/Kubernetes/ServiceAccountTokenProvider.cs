@@ -3,19 +3,32 @@ using k8s.Authentication;
 
 namespace MqttKube.Kubernetes;
 
-/// <summary>Reads the projected service-account token, again every minute (kubelet rotates it).</summary>
-internal sealed class ServiceAccountTokenProvider(string tokenPath) : ITokenProvider
+/// <summary>
+/// Reads the projected service-account token, again every minute (kubelet rotates it), as client-go does; when a
+/// re-read fails, the token read before is used until the next try.
+/// </summary>
+internal sealed class ServiceAccountTokenProvider(string tokenPath, TimeProvider? time = null) : ITokenProvider
 {
-    private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private string? _token;
-    private DateTime _readAt;
+    private DateTimeOffset _readAt;
 
     public async Task<AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken)
     {
-        if (_token == null || DateTime.UtcNow - _readAt > Refresh)
+        var now = _time.GetUtcNow();
+        if (_token == null || now - _readAt >= Refresh)
         {
-            _token = (await File.ReadAllTextAsync(tokenPath, cancellationToken).ConfigureAwait(false)).Trim();
-            _readAt = DateTime.UtcNow;
+            try
+            {
+                _token = (await File.ReadAllTextAsync(tokenPath, cancellationToken).ConfigureAwait(false)).Trim();
+            }
+            catch (Exception e) when (_token != null && e is IOException or UnauthorizedAccessException)
+            {
+                // keep the previous token
+            }
+
+            _readAt = now;
         }
 
         return new AuthenticationHeaderValue("Bearer", _token);

@@ -1,4 +1,3 @@
-using System.Text;
 using MqttKube.FakeKube;
 using MqttKube.Kubernetes;
 
@@ -6,44 +5,19 @@ namespace MqttKube.Tests.Kubernetes;
 
 public sealed class KubeConnectionTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("mqtt-kube-kubeconfig").FullName;
+    private readonly KubeConfigDir _dir = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
-    private static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+    private static string B64(string text) => KubeConfigDir.B64(text);
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _dir.Write(name, text);
 
-    private string KubeConfig(string server, string clusterExtra, string user) => Write("config", $"""
-        apiVersion: v1
-        kind: Config
-        current-context: test
-        clusters:
-        - name: fake
-          cluster:
-            server: {server}
-        {clusterExtra}
-        users:
-        - name: me
-          user:
-        {user}
-        contexts:
-        - name: test
-          context:
-            cluster: fake
-            user: me
-            namespace: media
-        """);
+    private string KubeConfig(string server, string clusterExtra, string user) => _dir.KubeConfig(server, clusterExtra, user);
 
-    private KubeEnvironment Env(params (string Key, string Value)[] vars) =>
-        new(name => vars.FirstOrDefault(v => v.Key == name).Value, Path.Combine(_dir, "home"), Path.Combine(_dir, "sa"));
+    private KubeEnvironment Env(params (string Key, string Value)[] vars) => _dir.Env(vars);
 
-    private static async Task<string> DiscoverAsync(KubeConnection connection)
+    internal static async Task<string> DiscoverAsync(KubeConnection connection)
     {
         var discovery = new ApiDiscovery(new KubeApi(connection));
         return (await discovery.ResolveAsync("deploy", null, CancellationToken.None)).Kind;
@@ -94,7 +68,7 @@ public sealed class KubeConnectionTests : IDisposable
     public async Task InClusterUsesTheServiceAccount()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "sa-token" });
-        Directory.CreateDirectory(Path.Combine(_dir, "sa"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "sa"));
         Write("sa/token", "sa-token\n");
         Write("sa/ca.crt", server.Certificates!.CaPem);
         Write("sa/namespace", "mqtt-kube");
@@ -108,9 +82,9 @@ public sealed class KubeConnectionTests : IDisposable
     public void KubeconfigWinsOverInClusterAndAPathListSkipsMissingFiles()
     {
         var path = KubeConfig("http://127.0.0.1:1", "", "    token: t");
-        Directory.CreateDirectory(Path.Combine(_dir, "sa"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "sa"));
         Write("sa/token", "x");
-        using var connection = KubeConnectionFactory.Create(Env(("KUBECONFIG", Path.Combine(_dir, "missing") + Path.PathSeparator + path),
+        using var connection = KubeConnectionFactory.Create(Env(("KUBECONFIG", Path.Combine(_dir.Path, "missing") + Path.PathSeparator + path),
             ("KUBERNETES_SERVICE_HOST", "10.0.0.1"), ("KUBERNETES_SERVICE_PORT", "443")));
         Assert.Equal($"kubeconfig {path}", connection.Source);
         Assert.Equal("http://127.0.0.1:1/", connection.BaseUri.ToString());
@@ -122,7 +96,7 @@ public sealed class KubeConnectionTests : IDisposable
         var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env()));
         Assert.StartsWith("no Kubernetes configuration found: KUBECONFIG is not set", e.Message, StringComparison.Ordinal);
 
-        Directory.CreateDirectory(Path.Combine(_dir, "home", ".kube"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "home", ".kube"));
         var config = File.ReadAllText(KubeConfig("http://127.0.0.1:2", "", "    token: t"));
         Write("home/.kube/config", config);
         using var connection = KubeConnectionFactory.Create(Env());

@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Text;
+using k8s;
+using k8s.Authentication;
+
+namespace MqttKube.Kubernetes;
+
+/// <summary>
+/// The Authorization header of every request, from the configuration: a token provider (exec plugin, the rotating
+/// service-account token: asked each time, it refreshes itself), a bearer token, or basic auth. Client certificates
+/// are the TLS layer's (<see cref="KubeHttpHandler"/>).
+/// </summary>
+internal sealed class KubeCredentials
+{
+    private readonly ITokenProvider? _provider;
+    private readonly AuthenticationHeaderValue? _fixed;
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+
+    private KubeCredentials(ITokenProvider? provider, AuthenticationHeaderValue? header)
+    {
+        _provider = provider;
+        _fixed = header;
+    }
+
+    public static KubeCredentials From(KubernetesClientConfiguration configuration) =>
+        configuration.TokenProvider is { } provider ? new(provider, null)
+        : !string.IsNullOrEmpty(configuration.AccessToken) ? new(null, new AuthenticationHeaderValue("Bearer", configuration.AccessToken))
+        : !string.IsNullOrEmpty(configuration.Username) ? new(null, new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{configuration.Username}:{configuration.Password}"))))
+        : new(null, null);
+
+    /// <summary>Sets the header; a provider's failure (a plugin that fails, a token file gone) is an <see cref="HttpRequestException"/>.</summary>
+    public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (_provider == null)
+        {
+            request.Headers.Authorization = _fixed;
+            return;
+        }
+
+        // One refresh at a time: an expired exec credential must not start the plugin once per waiting request.
+        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            request.Headers.Authorization = await _provider.GetAuthenticationHeaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var message = $"no credentials for the Kubernetes API: {KubeConnectionFactory.FirstLine(e.Message)}";
+            throw new HttpRequestException(message, new KubeConnectionException(message, e));
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+}

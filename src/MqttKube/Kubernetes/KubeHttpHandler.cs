@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using k8s;
+
+namespace MqttKube.Kubernetes;
+
+/// <summary>
+/// The <see cref="SocketsHttpHandler"/> to one API server as kubectl sets it up from a configuration: the proxy, the
+/// server's certificate checked against the kubeconfig's CA (or the system's roots when there is none, or not at all
+/// with `insecure-skip-tls-verify`), the client certificate, TCP keep-alive for long watches.
+/// </summary>
+internal static class KubeHttpHandler
+{
+    /// <summary>As client-go's dialer: give up connecting after 30 s, probe idle connections every 30 s.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+    private const int KeepAliveSeconds = 30;
+
+    public static SocketsHttpHandler Create(KubernetesClientConfiguration configuration, IWebProxy? proxy)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = proxy != null,
+            Proxy = proxy,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            ConnectTimeout = ConnectTimeout,
+            ConnectCallback = ConnectAsync,
+        };
+        handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateCheck(configuration);
+        if (ClientCertificate(configuration) is { } context)
+        {
+            handler.SslOptions.ClientCertificateContext = context;
+        }
+
+        return handler;
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, KeepAliveSeconds);
+            socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, KeepAliveSeconds);
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The kubeconfig's CA replaces the system's roots, as in kubectl; the host name is checked either way (against
+    /// `tls-server-name` when the kubeconfig sets one: <see cref="KubeConnection"/> sends it as the Host).
+    /// </summary>
+    private static RemoteCertificateValidationCallback? ServerCertificateCheck(KubernetesClientConfiguration configuration)
+    {
+        if (configuration.SkipTlsVerify)
+        {
+            return static (_, _, _, _) => true;
+        }
+
+        if (configuration.SslCaCerts is not { Count: > 0 } roots)
+        {
+            return null; // the system's roots
+        }
+
+        return (_, certificate, chain, errors) =>
+            (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None
+            && certificate is X509Certificate2 server && ChainsTo(server, chain, roots);
+    }
+
+    private static bool ChainsTo(X509Certificate2 server, X509Chain? presented, X509Certificate2Collection roots)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (presented != null)
+        {
+            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore); // intermediates the server sent
+        }
+
+        return chain.Build(server);
+    }
+
+    /// <summary>The kubeconfig's client certificate (PEM, file or inline), with any intermediates after it.</summary>
+    private static SslStreamCertificateContext? ClientCertificate(KubernetesClientConfiguration configuration)
+    {
+        var certificatePem = Pem(configuration.ClientCertificateData, configuration.ClientCertificateFilePath);
+        var keyPem = Pem(configuration.ClientCertificateKeyData, configuration.ClientKeyFilePath);
+        if (certificatePem == null || keyPem == null)
+        {
+            return null;
+        }
+
+        var certificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
+        var all = new X509Certificate2Collection();
+        all.ImportFromPem(certificatePem);
+        var intermediates = new X509Certificate2Collection();
+        foreach (var extra in all.Skip(1))
+        {
+            intermediates.Add(extra);
+        }
+
+        return SslStreamCertificateContext.Create(certificate, intermediates, offline: true);
+    }
+
+    /// <summary>Inline data (base64 of the PEM text, as in kubeconfigs) wins over a file, as in kubectl.</summary>
+    private static string? Pem(string? base64, string? path) =>
+        !string.IsNullOrWhiteSpace(base64) ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64))
+        : !string.IsNullOrWhiteSpace(path) ? File.ReadAllText(path)
+        : null;
+}
