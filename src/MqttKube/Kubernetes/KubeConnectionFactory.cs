@@ -37,7 +37,7 @@ internal static class KubeConnectionFactory
             }
 
             var source = $"kubeconfig {string.Join(Path.PathSeparator, existing.Select(f => f.FullName))}";
-            return (FromFiles(existing, source), source);
+            return (KubeConfigLoader.Load(existing, source, env.Time), source);
         }
 
         var tokenPath = Path.Combine(env.ServiceAccountDirectory, "token");
@@ -51,40 +51,12 @@ internal static class KubeConnectionFactory
         if (home != null && File.Exists(home))
         {
             var source = $"kubeconfig {home}";
-            return (FromFiles([new FileInfo(home)], source), source);
+            return (KubeConfigLoader.Load([new FileInfo(home)], source, env.Time), source);
         }
 
         throw new KubeConnectionException(
             "no Kubernetes configuration found: KUBECONFIG is not set, this is not a pod (KUBERNETES_SERVICE_HOST/PORT and a service-account token), and "
             + (home ?? "~/.kube/config") + " does not exist");
-    }
-
-    private static KubernetesClientConfiguration FromFiles(FileInfo[] files, string source)
-    {
-        try
-        {
-            if (files.Length == 1)
-            {
-                return KubernetesClientConfiguration.BuildConfigFromConfigFile(files[0]);
-            }
-
-            // kubectl's merge: the first file to define a name (or current-context) wins.
-            var merged = KubernetesClientConfiguration.LoadKubeConfig(files[0], useRelativePaths: true);
-            foreach (var file in files.Skip(1))
-            {
-                var next = KubernetesClientConfiguration.LoadKubeConfig(file, useRelativePaths: true);
-                merged.CurrentContext = string.IsNullOrEmpty(merged.CurrentContext) ? next.CurrentContext : merged.CurrentContext;
-                merged.Clusters = [.. merged.Clusters ?? [], .. (next.Clusters ?? []).Where(c => merged.Clusters?.Any(m => m.Name == c.Name) != true)];
-                merged.Users = [.. merged.Users ?? [], .. (next.Users ?? []).Where(c => merged.Users?.Any(m => m.Name == c.Name) != true)];
-                merged.Contexts = [.. merged.Contexts ?? [], .. (next.Contexts ?? []).Where(c => merged.Contexts?.Any(m => m.Name == c.Name) != true)];
-            }
-
-            return KubernetesClientConfiguration.BuildConfigFromConfigObject(merged);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new KubeConnectionException($"{source}: {FirstLine(e.Message)}", e);
-        }
     }
 
     private static KubernetesClientConfiguration InCluster(KubeEnvironment env, string host, string port)

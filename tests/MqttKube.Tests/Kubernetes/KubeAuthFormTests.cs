@@ -106,9 +106,9 @@ public sealed class KubeAuthFormTests : IDisposable
         return path;
     }
 
-    private static string ExecUser(string plugin, string apiVersion = "client.authentication.k8s.io/v1") => $"""
+    private static string ExecUser(string plugin) => $"""
             exec:
-              apiVersion: {apiVersion}
+              apiVersion: client.authentication.k8s.io/v1
               command: {plugin}
               args: [--cluster, test]
               interactiveMode: Never
@@ -128,7 +128,7 @@ public sealed class KubeAuthFormTests : IDisposable
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         var lines = File.ReadAllLines(runs);
         Assert.True(lines.Length > 2, $"the expired token is renewed before each request: {lines.Length} runs");
-        Assert.StartsWith("--cluster test {", lines[0], StringComparison.Ordinal);
+        Assert.Equal("--cluster test {\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"spec\":{\"interactive\":false}}", lines[0]);
     }
 
     [Fact]
@@ -148,15 +148,45 @@ public sealed class KubeAuthFormTests : IDisposable
     }
 
     [Theory]
-    [InlineData("echo 'error: not logged in, run: cloud login' >&2\nexit 1")]
-    [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"x\"}}'")]
-    public void AFailingExecPluginIsAMessageNamingTheKubeconfig(string script)
+    [InlineData("echo progress >&2\necho 'error: not logged in, run: cloud login' >&2\nexit 3",
+        "the exec plugin {0} failed (exit code 3): error: not logged in, run: cloud login")]
+    [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"x\"}}'",
+        "the exec plugin {0} answered apiVersion client.authentication.k8s.io/v1beta1; the kubeconfig asks for client.authentication.k8s.io/v1")]
+    [InlineData("true", "the exec plugin {0} printed nothing (an ExecCredential was expected)")]
+    [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{}}'",
+        "the exec plugin {0} printed neither a token nor a client certificate and key")]
+    public void AFailingExecPluginIsAMessageNamingTheKubeconfigAndThePlugin(string script, string expected)
     {
-        var path = _dir.KubeConfig("https://127.0.0.1:1", "", ExecUser(Plugin(script)));
+        var plugin = Plugin(script);
+        var path = _dir.KubeConfig("https://127.0.0.1:1", "", ExecUser(plugin));
         var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path))));
-        Assert.StartsWith($"kubeconfig {path}: ", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", e.Message, StringComparison.Ordinal);
-        Assert.Fail(e.Message);
+        Assert.Equal($"kubeconfig {path}: " + string.Format(CultureInfo.InvariantCulture, expected, plugin), e.Message);
+    }
+
+    [Fact]
+    public void AMissingExecPluginSaysSoWithTheInstallHint()
+    {
+        var path = _dir.KubeConfig("https://127.0.0.1:1", "", ExecUser("no-such-plugin-on-path") + "\n      installHint: 'install it with: get no-such-plugin'");
+        var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path))));
+        Assert.StartsWith($"kubeconfig {path}: the exec plugin no-such-plugin-on-path cannot be started: ", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(install it with: get no-such-plugin)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExecPluginFailingLaterIsAnUnreachableApiWithThePluginsMessage()
+    {
+        await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true });
+        var runs = Path.Combine(_dir.Path, "runs");
+        var plugin = Plugin($$$"""
+            if [ -e {{{runs}}} ]; then echo 'token expired, log in again' >&2; exit 1; fi
+            touch {{{runs}}}
+            echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"t","expirationTimestamp":"2000-01-01T00:00:00Z"}}'
+            """);
+        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", ExecUser(plugin));
+        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        var e = await Assert.ThrowsAsync<KubeApiException>(() => DiscoverAsync(connection));
+        Assert.Equal("Unreachable", e.Reason);
+        Assert.EndsWith($"no credentials for the Kubernetes API: the exec plugin {plugin} failed (exit code 1): token expired, log in again", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
