@@ -69,7 +69,7 @@ internal sealed class ExecCredentialPlugin : ITokenProvider
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            process.Kill();
             cancellationToken.ThrowIfCancellationRequested();
             throw new KubeConnectionException($"the exec plugin {_exec.Command} did not finish within {RunTimeout.TotalSeconds:0} s");
         }
@@ -77,8 +77,8 @@ internal sealed class ExecCredentialPlugin : ITokenProvider
         var (stdout, stderr) = (await output.ConfigureAwait(false), await errors.ConfigureAwait(false));
         if (process.ExitCode != 0)
         {
-            var last = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-            throw new KubeConnectionException($"the exec plugin {_exec.Command} failed (exit code {process.ExitCode})" + (last == null ? "" : $": {last}"));
+            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            throw new KubeConnectionException($"the exec plugin {_exec.Command} failed (exit code {process.ExitCode})" + (lines.Length == 0 ? "" : $": {lines[^1]}"));
         }
 
         return _current = Parse(stdout);

@@ -44,8 +44,8 @@ internal static class KubeConfigLoader
     /// <summary>Takes the current user's `exec` out of the configuration (the library would run it itself).</summary>
     private static ExecCredentialPlugin? TakeExecPlugin(K8SConfiguration config, TimeProvider time)
     {
-        var userName = config.Contexts?.FirstOrDefault(c => string.Equals(c.Name, config.CurrentContext, StringComparison.OrdinalIgnoreCase))?.ContextDetails?.User;
-        var user = config.Users?.FirstOrDefault(u => string.Equals(u.Name, userName, StringComparison.OrdinalIgnoreCase))?.UserCredentials;
+        var userName = config.Contexts?.Find(c => string.Equals(c.Name, config.CurrentContext, StringComparison.OrdinalIgnoreCase))?.ContextDetails?.User;
+        var user = config.Users?.Find(u => string.Equals(u.Name, userName, StringComparison.OrdinalIgnoreCase))?.UserCredentials;
         if (user?.ExternalExecution is not { } exec)
         {
             return null;

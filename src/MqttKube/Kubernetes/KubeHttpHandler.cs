@@ -103,13 +103,9 @@ internal static class KubeHttpHandler
         var certificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
         var all = new X509Certificate2Collection();
         all.ImportFromPem(certificatePem);
-        var intermediates = new X509Certificate2Collection();
-        foreach (var extra in all.Skip(1))
-        {
-            intermediates.Add(extra);
-        }
+        all.RemoveAt(0); // the leaf: what remains are the intermediates
 
-        return SslStreamCertificateContext.Create(certificate, intermediates, offline: true);
+        return SslStreamCertificateContext.Create(certificate, all, offline: true);
     }
 
     /// <summary>Inline data (base64 of the PEM text, as in kubeconfigs) wins over a file, as in kubectl.</summary>
