@@ -1,11 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using k8s.Authentication;
-using k8s.KubeConfigModels;
 
 namespace MqttKube.Kubernetes;
 
@@ -14,16 +11,16 @@ namespace MqttKube.Kubernetes;
 /// its ExecCredential JSON read from stdout; run again when its token is about to expire. A failure says which plugin,
 /// its exit code and the last line it wrote to stderr.
 /// </summary>
-internal sealed class ExecCredentialPlugin : ITokenProvider
+internal sealed class ExecCredentialPlugin : IBearerTokenSource
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(30);
-    private readonly ExternalExecution _exec;
+    private readonly KubeExec _exec;
     private readonly string _command;
     private readonly TimeProvider _time;
     private ExecCredential? _current;
 
-    public ExecCredentialPlugin(ExternalExecution exec, string? kubeconfigDirectory, TimeProvider time)
+    public ExecCredentialPlugin(KubeExec exec, string? kubeconfigDirectory, TimeProvider time)
     {
         _exec = exec;
         _time = time;
@@ -33,18 +30,17 @@ internal sealed class ExecCredentialPlugin : ITokenProvider
             : exec.Command;
     }
 
-    public async Task<AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken)
+    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (_current?.Token == null || (_current.Expires is { } expires && _time.GetUtcNow() >= expires - RenewBefore))
         {
             _current = await RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return new AuthenticationHeaderValue("Bearer", _current.Token
-            ?? throw new KubeConnectionException($"the exec plugin {_exec.Command} printed no token"));
+        return _current.Token ?? throw new KubeConnectionException($"the exec plugin {_exec.Command} printed no token");
     }
 
-    /// <summary>Runs the plugin; the answer is kept for the next <see cref="GetAuthenticationHeaderAsync"/>.</summary>
+    /// <summary>Runs the plugin; the answer is kept for the next <see cref="GetTokenAsync"/>.</summary>
     public async Task<ExecCredential> RunAsync(CancellationToken cancellationToken)
     {
         using var process = new Process { StartInfo = StartInfo() };
@@ -93,18 +89,13 @@ internal sealed class ExecCredentialPlugin : ITokenProvider
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in _exec.Arguments ?? [])
+        foreach (var argument in _exec.Arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var variable in _exec.EnvironmentVariables ?? [])
+        foreach (var (name, value) in _exec.Environment)
         {
-            if (!variable.TryGetValue("name", out var name) || !variable.TryGetValue("value", out var value))
-            {
-                throw new KubeConnectionException($"the exec plugin {_exec.Command}: an env entry needs a name and a value");
-            }
-
             start.Environment[name] = value;
         }
 

@@ -1,11 +1,9 @@
-using k8s;
-
 namespace MqttKube.Kubernetes;
 
 /// <summary>
-/// One API server connection: KubernetesClient.Aot reads the configuration (kubeconfig, in-cluster, exec plugins);
-/// the HTTP pipeline is ours (<see cref="KubeHttpHandler"/>, <see cref="KubeCredentials"/>), one kept-alive pool of
-/// connections, with requests sent raw (we handle objects as JSON, never as typed models).
+/// One API server connection from <see cref="KubeSettings"/>: one kept-alive pool of connections
+/// (<see cref="KubeHttpHandler"/>), credentials on each request (<see cref="KubeCredentials"/>), requests sent raw
+/// (objects are handled as JSON).
 /// </summary>
 internal sealed class KubeConnection : IKubeTransport, IDisposable
 {
@@ -13,21 +11,15 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
     private readonly KubeCredentials _credentials;
     private readonly string? _tlsServerName;
 
-    public KubeConnection(KubernetesClientConfiguration configuration, string source, System.Net.IWebProxy? proxy = null)
+    public KubeConnection(KubeSettings settings, string source, System.Net.IWebProxy? proxy = null)
     {
-        if (string.IsNullOrWhiteSpace(configuration.Host) || !Uri.TryCreate(configuration.Host, UriKind.Absolute, out var host)
-            || (host.Scheme != Uri.UriSchemeHttps && host.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new KubeConnectionException($"{source}: the server address is not an http(s) URL: {configuration.Host}");
-        }
-
-        BaseUri = host;
+        BaseUri = settings.Server;
         Source = source;
-        DefaultNamespace = string.IsNullOrWhiteSpace(configuration.Namespace) ? null : configuration.Namespace.Trim();
+        DefaultNamespace = string.IsNullOrWhiteSpace(settings.Namespace) ? null : settings.Namespace.Trim();
         Proxy = proxy;
-        _tlsServerName = string.IsNullOrWhiteSpace(configuration.TlsServerName) ? null : configuration.TlsServerName;
-        _credentials = KubeCredentials.From(configuration);
-        _http = new HttpClient(KubeHttpHandler.Create(configuration, proxy)) { Timeout = Timeout.InfiniteTimeSpan };
+        _tlsServerName = string.IsNullOrWhiteSpace(settings.TlsServerName) ? null : settings.TlsServerName;
+        _credentials = KubeCredentials.From(settings);
+        _http = new HttpClient(KubeHttpHandler.Create(settings, proxy)) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Where the configuration came from (for logs): `kubeconfig /home/u/.kube/config`, `in-cluster`.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using k8s;
 
 namespace MqttKube.Kubernetes;
 
@@ -12,20 +11,19 @@ internal static class KubeConnectionFactory
     public static KubeConnection Create(KubeEnvironment? environment = null)
     {
         var env = environment ?? KubeEnvironment.Process;
-        var (configuration, source) = Load(env);
-        var proxy = ProxyFor(env, configuration.Host ?? "");
+        var (settings, source) = Load(env);
+        var proxy = ProxyFor(env, settings.Server.AbsoluteUri);
         try
         {
-            return new KubeConnection(configuration, source, proxy);
+            return new KubeConnection(settings, source, proxy);
         }
-        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FormatException or ArgumentException
-            or System.Security.Cryptography.CryptographicException or IOException)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
         {
-            throw new KubeConnectionException($"{source}: {e.Message}", e);
+            throw new KubeConnectionException($"{source}: the client certificate or key is not usable: {FirstLine(e.Message)}", e);
         }
     }
 
-    private static (KubernetesClientConfiguration, string) Load(KubeEnvironment env)
+    private static (KubeSettings, string) Load(KubeEnvironment env)
     {
         if (env.GetVariable("KUBECONFIG") is { Length: > 0 } list)
         {
@@ -37,7 +35,7 @@ internal static class KubeConnectionFactory
             }
 
             var source = $"kubeconfig {string.Join(Path.PathSeparator, existing.Select(f => f.FullName))}";
-            return (KubeConfigLoader.Load(existing, source, env.Time), source);
+            return (KubeConfigLoader.Load([.. existing.Select(f => f.FullName)], env.Time), source);
         }
 
         var tokenPath = Path.Combine(env.ServiceAccountDirectory, "token");
@@ -51,7 +49,7 @@ internal static class KubeConnectionFactory
         if (home != null && File.Exists(home))
         {
             var source = $"kubeconfig {home}";
-            return (KubeConfigLoader.Load([new FileInfo(home)], source, env.Time), source);
+            return (KubeConfigLoader.Load([home], env.Time), source);
         }
 
         throw new KubeConnectionException(
@@ -59,17 +57,17 @@ internal static class KubeConnectionFactory
             + (home ?? "~/.kube/config") + " does not exist");
     }
 
-    private static KubernetesClientConfiguration InCluster(KubeEnvironment env, string host, string port)
+    private static KubeSettings InCluster(KubeEnvironment env, string host, string port)
     {
         try
         {
             var caPath = Path.Combine(env.ServiceAccountDirectory, "ca.crt");
             var nsPath = Path.Combine(env.ServiceAccountDirectory, "namespace");
-            return new KubernetesClientConfiguration
+            return new KubeSettings
             {
-                Host = new UriBuilder("https", host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Uri.AbsoluteUri,
-                TokenProvider = new ServiceAccountTokenProvider(Path.Combine(env.ServiceAccountDirectory, "token"), env.Time),
-                SslCaCerts = File.Exists(caPath) ? LoadPem(caPath) : null,
+                Server = new UriBuilder("https", host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Uri,
+                TokenSource = new TokenFile(Path.Combine(env.ServiceAccountDirectory, "token"), env.Time),
+                CaCertificates = File.Exists(caPath) ? LoadPem(caPath) : null,
                 Namespace = File.Exists(nsPath) ? File.ReadAllText(nsPath).Trim() : null,
             };
         }

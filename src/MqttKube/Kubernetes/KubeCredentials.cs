@@ -1,32 +1,30 @@
 using System.Net.Http.Headers;
 using System.Text;
-using k8s;
-using k8s.Authentication;
 
 namespace MqttKube.Kubernetes;
 
 /// <summary>
-/// The Authorization header of every request, from the configuration: a token provider (exec plugin, the rotating
-/// service-account token: asked each time, it refreshes itself), a bearer token, or basic auth. Client certificates
+/// The Authorization header of every request, from the settings: a token source (exec plugin, a rotating token file:
+/// asked each time, it renews itself), a bearer token, or basic auth. Client certificates
 /// are the TLS layer's (<see cref="KubeHttpHandler"/>).
 /// </summary>
 internal sealed class KubeCredentials
 {
-    private readonly ITokenProvider? _provider;
+    private readonly IBearerTokenSource? _provider;
     private readonly AuthenticationHeaderValue? _fixed;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
-    private KubeCredentials(ITokenProvider? provider, AuthenticationHeaderValue? header)
+    private KubeCredentials(IBearerTokenSource? provider, AuthenticationHeaderValue? header)
     {
         _provider = provider;
         _fixed = header;
     }
 
-    public static KubeCredentials From(KubernetesClientConfiguration configuration) =>
-        configuration.TokenProvider is { } provider ? new(provider, null)
-        : !string.IsNullOrEmpty(configuration.AccessToken) ? new(null, new AuthenticationHeaderValue("Bearer", configuration.AccessToken))
-        : !string.IsNullOrEmpty(configuration.Username) ? new(null, new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{configuration.Username}:{configuration.Password}"))))
+    public static KubeCredentials From(KubeSettings settings) =>
+        settings.TokenSource is { } source ? new(source, null)
+        : !string.IsNullOrEmpty(settings.Token) ? new(null, new AuthenticationHeaderValue("Bearer", settings.Token))
+        : !string.IsNullOrEmpty(settings.Username) ? new(null, new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"))))
         : new(null, null);
 
     /// <summary>Sets the header; a provider's failure (a plugin that fails, a token file gone) is an <see cref="HttpRequestException"/>.</summary>
@@ -42,7 +40,7 @@ internal sealed class KubeCredentials
         await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            request.Headers.Authorization = await _provider.GetAuthenticationHeaderAsync(cancellationToken).ConfigureAwait(false);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

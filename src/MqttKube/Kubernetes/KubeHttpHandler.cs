@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using k8s;
 
 namespace MqttKube.Kubernetes;
 
@@ -17,7 +16,7 @@ internal static class KubeHttpHandler
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private const int KeepAliveSeconds = 30;
 
-    public static SocketsHttpHandler Create(KubernetesClientConfiguration configuration, IWebProxy? proxy)
+    public static SocketsHttpHandler Create(KubeSettings settings, IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
         {
@@ -28,8 +27,8 @@ internal static class KubeHttpHandler
             ConnectTimeout = ConnectTimeout,
             ConnectCallback = ConnectAsync,
         };
-        handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateCheck(configuration);
-        if (ClientCertificate(configuration) is { } context)
+        handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateCheck(settings);
+        if (ClientCertificate(settings) is { } context)
         {
             handler.SslOptions.ClientCertificateContext = context;
         }
@@ -59,14 +58,14 @@ internal static class KubeHttpHandler
     /// The kubeconfig's CA replaces the system's roots, as in kubectl; the host name is checked either way (against
     /// `tls-server-name` when the kubeconfig sets one: <see cref="KubeConnection"/> sends it as the Host).
     /// </summary>
-    private static RemoteCertificateValidationCallback? ServerCertificateCheck(KubernetesClientConfiguration configuration)
+    private static RemoteCertificateValidationCallback? ServerCertificateCheck(KubeSettings settings)
     {
-        if (configuration.SkipTlsVerify)
+        if (settings.SkipTlsVerify)
         {
             return static (_, _, _, _) => true;
         }
 
-        if (configuration.SslCaCerts is not { Count: > 0 } roots)
+        if (settings.CaCertificates is not { Count: > 0 } roots)
         {
             return null; // the system's roots
         }
@@ -90,12 +89,10 @@ internal static class KubeHttpHandler
         return chain.Build(server);
     }
 
-    /// <summary>The kubeconfig's client certificate (PEM, file or inline), with any intermediates after it.</summary>
-    private static SslStreamCertificateContext? ClientCertificate(KubernetesClientConfiguration configuration)
+    /// <summary>The client certificate (PEM), with any intermediates after it.</summary>
+    private static SslStreamCertificateContext? ClientCertificate(KubeSettings settings)
     {
-        var certificatePem = Pem(configuration.ClientCertificateData, configuration.ClientCertificateFilePath);
-        var keyPem = Pem(configuration.ClientCertificateKeyData, configuration.ClientKeyFilePath);
-        if (certificatePem == null || keyPem == null)
+        if (settings.ClientCertificatePem is not { } certificatePem || settings.ClientKeyPem is not { } keyPem)
         {
             return null;
         }
@@ -104,13 +101,6 @@ internal static class KubeHttpHandler
         var all = new X509Certificate2Collection();
         all.ImportFromPem(certificatePem);
         all.RemoveAt(0); // the leaf: what remains are the intermediates
-
         return SslStreamCertificateContext.Create(certificate, all, offline: true);
     }
-
-    /// <summary>Inline data (base64 of the PEM text, as in kubeconfigs) wins over a file, as in kubectl.</summary>
-    private static string? Pem(string? base64, string? path) =>
-        !string.IsNullOrWhiteSpace(base64) ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64))
-        : !string.IsNullOrWhiteSpace(path) ? File.ReadAllText(path)
-        : null;
 }

@@ -31,6 +31,38 @@ public sealed class KubeAuthFormTests : IDisposable
     }
 
     [Fact]
+    public async Task TokenFileRelativeToTheKubeconfig()
+    {
+        await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "from-file" });
+        _dir.Write("token.txt", "from-file\n");
+        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", "    tokenFile: token.txt");
+        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        Assert.Equal("Deployment", await DiscoverAsync(connection));
+    }
+
+    [Fact]
+    public async Task KubeconfigsMergeFirstNameWinsAndPathsAreRelativeToTheirFile()
+    {
+        await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequireClientCertificate = true });
+        _dir.Write("b/client.crt", server.Certificates!.ClientCertificatePem);
+        _dir.Write("b/client.key", server.Certificates.ClientKeyPem);
+        _dir.Write("a/ca.crt", server.Certificates.CaPem);
+        var first = _dir.Write("a/config", $"""
+            current-context: test
+            contexts: [{"{"}name: test, context: {"{"}cluster: k, user: u{"}"}{"}"}]
+            clusters: [{"{"}name: k, cluster: {"{"}server: "{server.BaseAddress}", certificate-authority: ca.crt{"}"}{"}"}]
+            """);
+        var second = _dir.Write("b/config", """
+            current-context: other
+            clusters: [{name: k, cluster: {server: "https://127.0.0.1:1"}}]
+            users: [{name: u, user: {client-certificate: client.crt, client-key: client.key}}]
+            """);
+        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", first + Path.PathSeparator + second)));
+        Assert.Equal("Deployment", await DiscoverAsync(connection));
+        Assert.Contains("CN=mqtt-kube-test", server.Requests[0].ClientCertificateSubject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BasicAuth()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true });
@@ -91,11 +123,11 @@ public sealed class KubeAuthFormTests : IDisposable
         Assert.Equal("Bearer first", await AuthorizationAsync());
         _dir.Write("sa/token", "second\n");
         Assert.Equal("Bearer first", await AuthorizationAsync()); // read at most once a minute
-        clock.Advance(ServiceAccountTokenProvider.Refresh);
+        clock.Advance(TokenFile.Refresh);
         Assert.Equal("Bearer second", await AuthorizationAsync());
 
         File.Delete(Path.Combine(_dir.Path, "sa", "token")); // mid-rotation: the last token read goes on
-        clock.Advance(ServiceAccountTokenProvider.Refresh);
+        clock.Advance(TokenFile.Refresh);
         Assert.Equal("Bearer second", await AuthorizationAsync());
     }
 
