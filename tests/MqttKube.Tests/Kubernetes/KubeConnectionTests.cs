@@ -123,6 +123,8 @@ public sealed class KubeConnectionTests : IDisposable
     [InlineData(Head + "}\nusers:\n- name: u\n  user: {auth-provider: {name: gcp}}\n", ":12:25: auth-provider gcp is not supported (kubectl dropped it too): use its exec credential plugin")]
     [InlineData(Head + "}\nusers:\n- name: u\n  user: {exec: {apiVersion: v1}}\n", ":12:16: exec needs a command")]
     [InlineData(Head + "}\nusers:\n- name: u\n  user: {exec: {command: x, apiVersion: v1, env: [{name: A}]}}\n", ":12:51: each of env is {name, value}")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {client-certificate-data: aGVsbG8=, client-key-data: aGVsbG8=}\n",
+        ": the client certificate or key is not usable: The certificate contents do not contain a PEM with a CERTIFICATE label, or the content is malformed.")]
     public void ABadKubeconfigIsAMessageNamingTheFileAndPlace(string text, string expected)
     {
         var path = Write("bad", text.Replace("{dir}", _dir.Path, StringComparison.Ordinal));
