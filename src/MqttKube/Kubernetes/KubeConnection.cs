@@ -45,6 +45,10 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
             request.Headers.Host = _tlsServerName;
         }
 
+        // HTTP/2 where the server offers it (TLS, as kube-apiserver does): every watch and request on one connection,
+        // as client-go does, instead of one TLS connection per open watch (23 for 10 bindings: 1.9 MB more RSS).
+        request.Version = System.Net.HttpVersion.Version20;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         await _credentials.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
         return await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
     }

@@ -8,7 +8,7 @@ namespace MqttKube.Kubernetes;
 /// <summary>
 /// The <see cref="SocketsHttpHandler"/> to one API server as kubectl sets it up from a configuration: the proxy, the
 /// server's certificate checked against the kubeconfig's CA (or the system's roots when there is none, or not at all
-/// with `insecure-skip-tls-verify`), the client certificate, TCP keep-alive for long watches.
+/// with `insecure-skip-tls-verify`), the client certificate, TCP and HTTP/2 keep-alive for long watches.
 /// </summary>
 internal static class KubeHttpHandler
 {
@@ -26,6 +26,9 @@ internal static class KubeHttpHandler
             AllowAutoRedirect = false,
             ConnectTimeout = ConnectTimeout,
             ConnectCallback = ConnectAsync,
+            EnableMultipleHttp2Connections = true, // past the server's stream limit (watches stay open), a second connection
+            KeepAlivePingDelay = TimeSpan.FromSeconds(KeepAliveSeconds), // a dead HTTP/2 connection would stall every watch
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
         };
         handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateCheck(settings);
         if (ClientCertificate(settings) is { } context)

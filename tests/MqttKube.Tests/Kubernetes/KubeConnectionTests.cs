@@ -32,6 +32,7 @@ public sealed class KubeConnectionTests : IDisposable
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         Assert.Equal("media", connection.DefaultNamespace);
         Assert.All(server.Requests, r => Assert.Equal("Bearer s3cret", r.Authorization));
+        Assert.All(server.Requests, r => Assert.Equal("HTTP/2", r.Protocol)); // one connection for every request and watch
     }
 
     [Fact]
