@@ -16,7 +16,6 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
         BaseUri = settings.Server;
         Source = source;
         DefaultNamespace = string.IsNullOrWhiteSpace(settings.Namespace) ? null : settings.Namespace.Trim();
-        Proxy = proxy;
         _tlsServerName = string.IsNullOrWhiteSpace(settings.TlsServerName) ? null : settings.TlsServerName;
         _credentials = KubeCredentials.From(settings);
         _http = new HttpClient(KubeHttpHandler.Create(settings, proxy)) { Timeout = Timeout.InfiniteTimeSpan };
@@ -27,8 +26,6 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
 
     /// <summary>The kubeconfig context's namespace, or the pod's namespace in-cluster.</summary>
     public string? DefaultNamespace { get; }
-
-    public System.Net.IWebProxy? Proxy { get; }
 
     public Uri BaseUri { get; }
 

@@ -10,13 +10,13 @@ namespace MqttKube.Kubernetes;
 /// </summary>
 internal sealed class KubeCredentials
 {
-    private readonly IBearerTokenSource? _provider;
+    private readonly IBearerTokenSource? _source;
     private readonly AuthenticationHeaderValue? _fixed;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
-    private KubeCredentials(IBearerTokenSource? provider, AuthenticationHeaderValue? header)
+    private KubeCredentials(IBearerTokenSource? source, AuthenticationHeaderValue? header)
     {
-        _provider = provider;
+        _source = source;
         _fixed = header;
     }
 
@@ -27,10 +27,10 @@ internal sealed class KubeCredentials
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"))))
         : new(null, null);
 
-    /// <summary>Sets the header; a provider's failure (a plugin that fails, a token file gone) is an <see cref="HttpRequestException"/>.</summary>
+    /// <summary>Sets the header; a token source's failure (a plugin that fails, a token file gone) is an <see cref="HttpRequestException"/>.</summary>
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_provider == null)
+        if (_source == null)
         {
             request.Headers.Authorization = _fixed;
             return;
@@ -40,7 +40,7 @@ internal sealed class KubeCredentials
         await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _source.GetTokenAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
