@@ -20,7 +20,8 @@ public sealed partial class FakeKubeServer
         var query = ctx.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         var clientCert = ctx.Connection.ClientCertificate;
         var request = new RecordedRequest(ctx.Request.Method, ctx.Request.Path.Value ?? "/", query, ctx.Request.ContentType, body,
-            ctx.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, clientCert?.Subject);
+            ctx.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, clientCert?.Subject)
+        { Protocol = ctx.Request.Protocol };
         lock (_requests)
         {
             _requests.Add(request);

@@ -13,6 +13,9 @@ public sealed record RecordedRequest(
     /// <summary>When the request arrived (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for latency benchmarks.</summary>
     public long Timestamp { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
+    /// <summary>`HTTP/1.1`, `HTTP/2`.</summary>
+    public string Protocol { get; init; } = "";
+
     public string? this[string queryKey] => Query.TryGetValue(queryKey, out var v) ? v : null;
 
     public bool IsWatch => this["watch"] is "true" or "1";

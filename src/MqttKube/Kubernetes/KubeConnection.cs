@@ -1,33 +1,24 @@
-using k8s;
-
 namespace MqttKube.Kubernetes;
 
 /// <summary>
-/// One API server connection: KubernetesClient.Aot supplies configuration, TLS and credentials; requests are sent raw
-/// (the AOT client has no watch and we handle objects as JSON).
+/// One API server connection from <see cref="KubeSettings"/>: one kept-alive pool of connections
+/// (<see cref="KubeHttpHandler"/>), credentials on each request (<see cref="KubeCredentials"/>), requests sent raw
+/// (objects are handled as JSON).
 /// </summary>
 internal sealed class KubeConnection : IKubeTransport, IDisposable
 {
-    private readonly k8s.Kubernetes _client;
+    private readonly HttpClient _http;
+    private readonly KubeCredentials _credentials;
+    private readonly string? _tlsServerName;
 
-    public KubeConnection(KubernetesClientConfiguration configuration, string source, System.Net.IWebProxy? proxy = null)
+    public KubeConnection(KubeSettings settings, string source, System.Net.IWebProxy? proxy = null)
     {
-        if (configuration.Host is { } host && host.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
-            && !configuration.SkipTlsVerify && configuration.SslCaCerts == null)
-        {
-            // No CA in the kubeconfig: trust the system's roots (the client would refuse to start otherwise).
-            configuration.SslCaCerts = [];
-        }
-
-        configuration.FirstMessageHandlerSetup = handler =>
-        {
-            handler.UseProxy = proxy != null;
-            handler.Proxy = proxy;
-        };
-        _client = new k8s.Kubernetes(configuration);
+        BaseUri = settings.Server;
         Source = source;
-        DefaultNamespace = string.IsNullOrWhiteSpace(configuration.Namespace) ? null : configuration.Namespace.Trim();
-        Proxy = proxy;
+        DefaultNamespace = string.IsNullOrWhiteSpace(settings.Namespace) ? null : settings.Namespace.Trim();
+        _tlsServerName = string.IsNullOrWhiteSpace(settings.TlsServerName) ? null : settings.TlsServerName;
+        _credentials = KubeCredentials.From(settings);
+        _http = new HttpClient(KubeHttpHandler.Create(settings, proxy)) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Where the configuration came from (for logs): `kubeconfig /home/u/.kube/config`, `in-cluster`.</summary>
@@ -36,9 +27,7 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
     /// <summary>The kubeconfig context's namespace, or the pod's namespace in-cluster.</summary>
     public string? DefaultNamespace { get; }
 
-    public System.Net.IWebProxy? Proxy { get; }
-
-    public Uri BaseUri => _client.BaseUri;
+    public Uri BaseUri { get; }
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
@@ -47,13 +36,19 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
             request.RequestUri = new Uri(BaseUri.AbsoluteUri.TrimEnd('/') + relative.OriginalString);
         }
 
-        if (_client.Credentials != null)
+        if (_tlsServerName != null)
         {
-            await _client.Credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            // The TLS layer takes the name to ask for (SNI) and to check the certificate against from the Host header.
+            request.Headers.Host = _tlsServerName;
         }
 
-        return await _client.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        // HTTP/2 where the server offers it (TLS, as kube-apiserver does): every watch and request on one connection,
+        // as client-go does, instead of one TLS connection per open watch (23 for 10 bindings: 1.9 MB more RSS).
+        request.Version = System.Net.HttpVersion.Version20;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        await _credentials.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+        return await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _http.Dispose();
 }

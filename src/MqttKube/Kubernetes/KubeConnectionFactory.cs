@@ -1,5 +1,4 @@
 using System.Net;
-using k8s;
 
 namespace MqttKube.Kubernetes;
 
@@ -12,20 +11,19 @@ internal static class KubeConnectionFactory
     public static KubeConnection Create(KubeEnvironment? environment = null)
     {
         var env = environment ?? KubeEnvironment.Process;
-        var (configuration, source) = Load(env);
-        var proxy = ProxyFor(env, configuration.Host ?? "");
+        var (settings, source) = Load(env);
+        var proxy = ProxyFor(env, settings.Server.AbsoluteUri);
         try
         {
-            return new KubeConnection(configuration, source, proxy);
+            return new KubeConnection(settings, source, proxy);
         }
-        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FormatException or ArgumentException
-            or System.Security.Cryptography.CryptographicException or IOException)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
         {
-            throw new KubeConnectionException($"{source}: {e.Message}", e);
+            throw new KubeConnectionException($"{source}: the client certificate or key is not usable: {FirstLine(e.Message)}", e);
         }
     }
 
-    private static (KubernetesClientConfiguration, string) Load(KubeEnvironment env)
+    private static (KubeSettings, string) Load(KubeEnvironment env)
     {
         if (env.GetVariable("KUBECONFIG") is { Length: > 0 } list)
         {
@@ -37,7 +35,7 @@ internal static class KubeConnectionFactory
             }
 
             var source = $"kubeconfig {string.Join(Path.PathSeparator, existing.Select(f => f.FullName))}";
-            return (FromFiles(existing, source), source);
+            return (KubeConfigLoader.Load([.. existing.Select(f => f.FullName)], env.Time), source);
         }
 
         var tokenPath = Path.Combine(env.ServiceAccountDirectory, "token");
@@ -51,7 +49,7 @@ internal static class KubeConnectionFactory
         if (home != null && File.Exists(home))
         {
             var source = $"kubeconfig {home}";
-            return (FromFiles([new FileInfo(home)], source), source);
+            return (KubeConfigLoader.Load([home], env.Time), source);
         }
 
         throw new KubeConnectionException(
@@ -59,45 +57,17 @@ internal static class KubeConnectionFactory
             + (home ?? "~/.kube/config") + " does not exist");
     }
 
-    private static KubernetesClientConfiguration FromFiles(FileInfo[] files, string source)
-    {
-        try
-        {
-            if (files.Length == 1)
-            {
-                return KubernetesClientConfiguration.BuildConfigFromConfigFile(files[0]);
-            }
-
-            // kubectl's merge: the first file to define a name (or current-context) wins.
-            var merged = KubernetesClientConfiguration.LoadKubeConfig(files[0], useRelativePaths: true);
-            foreach (var file in files.Skip(1))
-            {
-                var next = KubernetesClientConfiguration.LoadKubeConfig(file, useRelativePaths: true);
-                merged.CurrentContext = string.IsNullOrEmpty(merged.CurrentContext) ? next.CurrentContext : merged.CurrentContext;
-                merged.Clusters = [.. merged.Clusters ?? [], .. (next.Clusters ?? []).Where(c => merged.Clusters?.Any(m => m.Name == c.Name) != true)];
-                merged.Users = [.. merged.Users ?? [], .. (next.Users ?? []).Where(c => merged.Users?.Any(m => m.Name == c.Name) != true)];
-                merged.Contexts = [.. merged.Contexts ?? [], .. (next.Contexts ?? []).Where(c => merged.Contexts?.Any(m => m.Name == c.Name) != true)];
-            }
-
-            return KubernetesClientConfiguration.BuildConfigFromConfigObject(merged);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new KubeConnectionException($"{source}: {FirstLine(e.Message)}", e);
-        }
-    }
-
-    private static KubernetesClientConfiguration InCluster(KubeEnvironment env, string host, string port)
+    private static KubeSettings InCluster(KubeEnvironment env, string host, string port)
     {
         try
         {
             var caPath = Path.Combine(env.ServiceAccountDirectory, "ca.crt");
             var nsPath = Path.Combine(env.ServiceAccountDirectory, "namespace");
-            return new KubernetesClientConfiguration
+            return new KubeSettings
             {
-                Host = new UriBuilder("https", host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Uri.AbsoluteUri,
-                TokenProvider = new ServiceAccountTokenProvider(Path.Combine(env.ServiceAccountDirectory, "token")),
-                SslCaCerts = File.Exists(caPath) ? LoadPem(caPath) : null,
+                Server = new UriBuilder("https", host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Uri,
+                TokenSource = new TokenFile(Path.Combine(env.ServiceAccountDirectory, "token"), env.Time),
+                CaCertificates = File.Exists(caPath) ? LoadPem(caPath) : null,
                 Namespace = File.Exists(nsPath) ? File.ReadAllText(nsPath).Trim() : null,
             };
         }
@@ -114,7 +84,7 @@ internal static class KubeConnectionFactory
         return certificates;
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    internal static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     /// <summary>The proxy for the API server as curl and kubectl choose it: HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY.</summary>
     internal static IWebProxy? ProxyFor(KubeEnvironment env, string server)

@@ -1,4 +1,3 @@
-using System.Text;
 using MqttKube.FakeKube;
 using MqttKube.Kubernetes;
 
@@ -6,44 +5,19 @@ namespace MqttKube.Tests.Kubernetes;
 
 public sealed class KubeConnectionTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("mqtt-kube-kubeconfig").FullName;
+    private readonly KubeConfigDir _dir = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
-    private static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
+    private static string B64(string text) => KubeConfigDir.B64(text);
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => _dir.Write(name, text);
 
-    private string KubeConfig(string server, string clusterExtra, string user) => Write("config", $"""
-        apiVersion: v1
-        kind: Config
-        current-context: test
-        clusters:
-        - name: fake
-          cluster:
-            server: {server}
-        {clusterExtra}
-        users:
-        - name: me
-          user:
-        {user}
-        contexts:
-        - name: test
-          context:
-            cluster: fake
-            user: me
-            namespace: media
-        """);
+    private string KubeConfig(string server, string clusterExtra, string user) => _dir.KubeConfig(server, clusterExtra, user);
 
-    private KubeEnvironment Env(params (string Key, string Value)[] vars) =>
-        new(name => vars.FirstOrDefault(v => v.Key == name).Value, Path.Combine(_dir, "home"), Path.Combine(_dir, "sa"));
+    private KubeEnvironment Env(params (string Key, string Value)[] vars) => _dir.Env(vars);
 
-    private static async Task<string> DiscoverAsync(KubeConnection connection)
+    internal static async Task<string> DiscoverAsync(KubeConnection connection)
     {
         var discovery = new ApiDiscovery(new KubeApi(connection));
         return (await discovery.ResolveAsync("deploy", null, CancellationToken.None)).Kind;
@@ -58,6 +32,7 @@ public sealed class KubeConnectionTests : IDisposable
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         Assert.Equal("media", connection.DefaultNamespace);
         Assert.All(server.Requests, r => Assert.Equal("Bearer s3cret", r.Authorization));
+        Assert.All(server.Requests, r => Assert.Equal("HTTP/2", r.Protocol)); // one connection for every request and watch
     }
 
     [Fact]
@@ -94,7 +69,7 @@ public sealed class KubeConnectionTests : IDisposable
     public async Task InClusterUsesTheServiceAccount()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "sa-token" });
-        Directory.CreateDirectory(Path.Combine(_dir, "sa"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "sa"));
         Write("sa/token", "sa-token\n");
         Write("sa/ca.crt", server.Certificates!.CaPem);
         Write("sa/namespace", "mqtt-kube");
@@ -108,9 +83,9 @@ public sealed class KubeConnectionTests : IDisposable
     public void KubeconfigWinsOverInClusterAndAPathListSkipsMissingFiles()
     {
         var path = KubeConfig("http://127.0.0.1:1", "", "    token: t");
-        Directory.CreateDirectory(Path.Combine(_dir, "sa"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "sa"));
         Write("sa/token", "x");
-        using var connection = KubeConnectionFactory.Create(Env(("KUBECONFIG", Path.Combine(_dir, "missing") + Path.PathSeparator + path),
+        using var connection = KubeConnectionFactory.Create(Env(("KUBECONFIG", Path.Combine(_dir.Path, "missing") + Path.PathSeparator + path),
             ("KUBERNETES_SERVICE_HOST", "10.0.0.1"), ("KUBERNETES_SERVICE_PORT", "443")));
         Assert.Equal($"kubeconfig {path}", connection.Source);
         Assert.Equal("http://127.0.0.1:1/", connection.BaseUri.ToString());
@@ -122,23 +97,45 @@ public sealed class KubeConnectionTests : IDisposable
         var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env()));
         Assert.StartsWith("no Kubernetes configuration found: KUBECONFIG is not set", e.Message, StringComparison.Ordinal);
 
-        Directory.CreateDirectory(Path.Combine(_dir, "home", ".kube"));
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "home", ".kube"));
         var config = File.ReadAllText(KubeConfig("http://127.0.0.1:2", "", "    token: t"));
         Write("home/.kube/config", config);
         using var connection = KubeConnectionFactory.Create(Env());
         Assert.Equal("http://127.0.0.1:2/", connection.BaseUri.ToString());
     }
 
-    [Theory]
-    [InlineData("not: [valid")]
-    [InlineData("apiVersion: v1\nkind: Config\ncurrent-context: nowhere\n")]
-    public void ABadKubeconfigIsAMessageNamingTheFile(string text)
-    {
-        var path = Write("bad", text);
-        var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env(("KUBECONFIG", path))));
-        Assert.StartsWith($"kubeconfig {path}: ", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", e.Message, StringComparison.Ordinal);
+    private const string Head = "apiVersion: v1\nkind: Config\ncurrent-context: c\ncontexts:\n- name: c\n  context: {cluster: k, user: u}\nclusters:\n- name: k\n  cluster: {server: https://127.0.0.1:6443";
 
+    /// <summary>Each bad kubeconfig, and the message after `kubeconfig FILE` (`:LINE:COL` where a node is to blame).</summary>
+    [Theory]
+    [InlineData("not: [valid", ":2:1: invalid YAML: while parsing a flow sequence, did not find expected ',' or ']'.")]
+    [InlineData("- a list", ":1:1: a kubeconfig is a mapping (apiVersion, clusters, users, contexts, current-context)")]
+    [InlineData("apiVersion: v1\nkind: Config\n", ": current-context is not set")]
+    [InlineData("apiVersion: v1\nkind: Config\ncurrent-context: nowhere\n", ":3:18: current-context nowhere is not among the contexts")]
+    [InlineData("current-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\n", ":4:22: cluster k is not among the clusters")]
+    [InlineData("current-context: c\ncontexts: {c: 1}\n", ":2:11: contexts is a list of {name, context}")]
+    [InlineData(Head + "}\nusers: []\n", ":6:31: user u is not among the users")]
+    [InlineData("current-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\nclusters:\n- name: k\n  cluster: {server: kube:6443}\n", ":7:21: cluster k: server is not an http(s) URL: kube:6443")]
+    [InlineData(Head + ", certificate-authority-data: '%%%'}\n", ":9:73: certificate-authority-data is not base64")]
+    [InlineData(Head + ", certificate-authority: missing.crt}\n", ":9:68: certificate-authority: Could not find file '{dir}/missing.crt'.")]
+    [InlineData(Head + ", certificate-authority-data: aGVsbG8=}\n", ":8:9: the certificate authority holds no PEM certificate")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {client-certificate-data: aGVsbG8=}\n", ":11:9: a client certificate needs its key, and a key its certificate")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {tokenFile: none}\n", ":12:21: tokenFile: Could not find file '{dir}/none'.")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {auth-provider: {name: gcp}}\n", ":12:25: auth-provider gcp is not supported (kubectl dropped it too): use its exec credential plugin")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {exec: {apiVersion: v1}}\n", ":12:16: exec needs a command")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {exec: {command: x, apiVersion: v1, env: [{name: A}]}}\n", ":12:51: each of env is {name, value}")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {client-certificate-data: aGVsbG8=, client-key-data: aGVsbG8=}\n",
+        ": the client certificate or key is not usable: The certificate contents do not contain a PEM with a CERTIFICATE label, or the content is malformed.")]
+    public void ABadKubeconfigIsAMessageNamingTheFileAndPlace(string text, string expected)
+    {
+        var path = Write("bad", text.Replace("{dir}", _dir.Path, StringComparison.Ordinal));
+        var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env(("KUBECONFIG", path))));
+        Assert.Equal($"kubeconfig {path}" + expected.Replace("{dir}", _dir.Path, StringComparison.Ordinal), e.Message);
+    }
+
+    [Fact]
+    public void KubeconfigNamingNoExistingFileIsAClearError()
+    {
         var missing = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env(("KUBECONFIG", "/nonexistent/config"))));
         Assert.Equal("KUBECONFIG names no existing file: /nonexistent/config", missing.Message);
     }

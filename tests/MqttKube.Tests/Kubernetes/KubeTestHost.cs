@@ -1,4 +1,3 @@
-using k8s;
 using MqttKube.FakeKube;
 using MqttKube.Kubernetes;
 
@@ -32,7 +31,7 @@ internal sealed class KubeTestHost : IAsyncDisposable
     public static async Task<KubeTestHost> StartAsync(FakeKubeOptions? options = null)
     {
         var server = await FakeKubeServer.StartAsync(options);
-        var connection = new KubeConnection(new KubernetesClientConfiguration { Host = server.BaseAddress.ToString() }, "test");
+        var connection = new KubeConnection(new KubeSettings { Server = server.BaseAddress }, "test");
         return new KubeTestHost(server, connection);
     }
 

@@ -1,0 +1,33 @@
+namespace MqttKube.Kubernetes;
+
+/// <summary>
+/// A bearer token in a file (the projected service-account token, a kubeconfig's `tokenFile`), read again every
+/// minute as client-go does (kubelet rotates it); when a re-read fails, the token read before goes on until the next try.
+/// </summary>
+internal sealed class TokenFile(string path, TimeProvider? time = null) : IBearerTokenSource
+{
+    public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private string? _token;
+    private DateTimeOffset _readAt;
+
+    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (_token == null || now - _readAt >= Refresh)
+        {
+            try
+            {
+                _token = (await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)).Trim();
+            }
+            catch (Exception e) when (_token != null && e is IOException or UnauthorizedAccessException)
+            {
+                // keep the previous token
+            }
+
+            _readAt = now;
+        }
+
+        return _token;
+    }
+}
