@@ -125,9 +125,13 @@ public sealed partial class FakeKubeServer
     public void ExpireHistory() => Store.ExpireHistory();
 
     /// <summary>Registers a custom resource (as installing a CRD would); it appears in discovery at once.</summary>
-    public FakeResource RegisterCustomResource(string group, string version, string kind, string plural, bool namespaced, params string[] shortNames)
+    public FakeResource RegisterCustomResource(string group, string version, string kind, string plural, bool namespaced, params string[] shortNames) =>
+        RegisterCustomResource(group, version, kind, plural, namespaced, statusSubresource: false, shortNames);
+
+    /// <summary>Registers a custom resource whose CRD may declare the status subresource (`subresources: {status: {}}`).</summary>
+    public FakeResource RegisterCustomResource(string group, string version, string kind, string plural, bool namespaced, bool statusSubresource, params string[] shortNames)
     {
-        var r = new FakeResource(group, version, kind, plural, namespaced, shortNames, HasStatus: false) { BuiltIn = false };
+        var r = new FakeResource(group, version, kind, plural, namespaced, shortNames, HasStatus: statusSubresource) { BuiltIn = false };
         Catalog.Add(r);
         return r;
     }
@@ -141,7 +145,7 @@ public sealed partial class FakeKubeServer
         Store.Upsert(Resource((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? ""), obj);
 
     /// <summary>Parses JSON and upserts it.</summary>
-    public JsonObject Upsert(string json) => Upsert(JsonNode.Parse(json)!.AsObject());
+    public JsonObject Upsert(string json) => Upsert(JsonNode.Parse(json, documentOptions: Deep)!.AsObject());
 
     /// <summary>Changes an existing object as someone else would (status included); returns the stored result.</summary>
     public JsonObject Modify(string apiVersion, string kind, string? ns, string name, Action<JsonObject> change)

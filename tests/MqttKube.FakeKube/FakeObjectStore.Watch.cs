@@ -38,7 +38,8 @@ public sealed partial class FakeObjectStore
             {
                 if (!long.TryParse(resourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var from))
                 {
-                    throw FakeStatus.BadRequest($"invalid resource version: {resourceVersion}");
+                    throw new FakeApiException(500, FakeStatus.Make(500, null,
+                        $"resourceVersion: Invalid value: \"{resourceVersion}\": strconv.ParseUint: parsing \"{resourceVersion}\": invalid syntax"));
                 }
 
                 if (from < _compactedRv)

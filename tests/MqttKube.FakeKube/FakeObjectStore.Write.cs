@@ -12,7 +12,7 @@ public sealed partial class FakeObjectStore
     /// returns the desired one; a `metadata.resourceVersion` in it different from the current one is a 409 Conflict.
     /// Without <paramref name="statusOnly"/> status changes are dropped (status subresource), and vice versa.
     /// </summary>
-    public JsonObject Update(FakeResource r, string? ns, string name, Func<JsonObject, JsonObject> mutate, bool statusOnly = false)
+    public JsonObject Update(FakeResource r, string? ns, string name, Func<JsonObject, JsonObject> mutate, bool statusOnly = false, string? manager = null)
     {
         lock (_lock)
         {
@@ -29,6 +29,16 @@ public sealed partial class FakeObjectStore
             if (Str(dMeta["name"]) is { } bodyName && bodyName != name)
             {
                 throw FakeStatus.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
+            }
+
+            if (r.Namespaced && Str(dMeta["namespace"]) is { Length: > 0 } bodyNs && bodyNs != ns)
+            {
+                throw FakeStatus.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+
+            if (!statusOnly && (FakeSchema.Validate(r, desired, current) ?? NewFinalizersWhileDeleting(r, name, current, desired)) is { } invalid)
+            {
+                throw invalid;
             }
 
             JsonObject next;
@@ -59,18 +69,30 @@ public sealed partial class FakeObjectStore
                 }
             }
 
-            return Commit(r, ns, name, current, next);
+            return Commit(r, ns, name, current, next, manager, statusOnly ? "status" : null);
         }
     }
 
-    private JsonObject Commit(FakeResource r, string? ns, string name, JsonObject current, JsonObject next)
+    /// <summary>The real server's 422 when a write adds finalizers to an object being deleted.</summary>
+    private static FakeApiException? NewFinalizersWhileDeleting(FakeResource r, string name, JsonObject current, JsonObject desired)
+    {
+        var added = Finalizers(desired).Except(Finalizers(current)).ToList();
+        return current["metadata"]?["deletionTimestamp"] == null || added.Count == 0
+            ? null
+            : FakeStatus.Invalid(r, name, "metadata.finalizers",
+                $"Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(f => $"\"{f}\""))}}}");
+    }
+
+    private JsonObject Commit(FakeResource r, string? ns, string name, JsonObject current, JsonObject next, string? manager = null, string? subresource = null)
     {
         next = WithTypeMeta(r, next);
         Meta(next)["resourceVersion"] = Str(current["metadata"]?["resourceVersion"]);
         if (JsonNode.DeepEquals(next, current))
         {
-            return (JsonObject)current.DeepClone(); // a no-op write does not bump the resourceVersion
+            return (JsonObject)current.DeepClone(); // a no-op write does not bump the resourceVersion (nor managedFields)
         }
+
+        Manage(r, next, manager, subresource);
 
         if (!SpecEquals(current, next) && Meta(next)["generation"] is { } g)
         {

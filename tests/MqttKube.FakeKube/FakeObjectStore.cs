@@ -98,8 +98,11 @@ public sealed partial class FakeObjectStore
         return copy;
     }
 
-    /// <summary>Creates an object as a client would (POST): the namespace must exist, the name must be free.</summary>
-    public JsonObject Create(FakeResource r, string? ns, JsonObject obj)
+    /// <summary>
+    /// Creates an object as a client would (POST): the namespace must exist, the name must be free, the object valid;
+    /// <paramref name="manager"/> (the fieldManager) is recorded in managedFields.
+    /// </summary>
+    public JsonObject Create(FakeResource r, string? ns, JsonObject obj, string? manager = null)
     {
         lock (_lock)
         {
@@ -107,8 +110,7 @@ public sealed partial class FakeObjectStore
             var meta = Meta(obj);
             if (Str(meta["resourceVersion"]) is { Length: > 0 })
             {
-                throw new FakeApiException(500, FakeStatus.Make(500, "InternalError",
-                    "Internal error occurred: resourceVersion should not be set on objects to be created"));
+                throw new FakeApiException(500, FakeStatus.Make(500, null, "resourceVersion should not be set on objects to be created"));
             }
 
             if (r.Namespaced)
@@ -154,8 +156,41 @@ public sealed partial class FakeObjectStore
                 throw FakeStatus.AlreadyExists(r, name);
             }
 
+            if (FakeSchema.Validate(r, obj, null) is { } invalid)
+            {
+                throw invalid;
+            }
+
+            Manage(r, obj, manager, subresource: null);
             return Insert(r, ns, name, obj, keepStatus: false);
         }
+    }
+
+    /// <summary>Records a client's write in metadata.managedFields (one entry per manager and subresource; no field sets).</summary>
+    private static void Manage(FakeResource r, JsonObject obj, string? manager, string? subresource)
+    {
+        if (manager == null)
+        {
+            return;
+        }
+
+        var entries = Meta(obj)["managedFields"] as JsonArray ?? [];
+        var kept = entries.Where(e => (string?)e?["manager"] != manager || (string?)e?["subresource"] != subresource).Select(e => e?.DeepClone()).ToList();
+        var entry = new JsonObject
+        {
+            ["manager"] = manager,
+            ["operation"] = "Update",
+            ["apiVersion"] = r.GroupVersion,
+            ["time"] = Now(),
+            ["fieldsType"] = "FieldsV1",
+            ["fieldsV1"] = new JsonObject(),
+        };
+        if (subresource != null)
+        {
+            entry["subresource"] = subresource;
+        }
+
+        Meta(obj)["managedFields"] = new JsonArray([.. kept, entry]);
     }
 
     private JsonObject Insert(FakeResource r, string? ns, string name, JsonObject obj, bool keepStatus)

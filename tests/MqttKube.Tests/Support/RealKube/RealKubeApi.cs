@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MqttKube.Tests.Support.RealKube;
+
+/// <summary>Plain HTTP to the real API server as its admin (bearer token, its own CA), for seeding and checking.</summary>
+public sealed class RealKubeApi : IDisposable
+{
+    /// <summary>Kubernetes objects may nest deeper than System.Text.Json's default 64 (the API server allows 10,000).</summary>
+    public static readonly JsonDocumentOptions Deep = new() { MaxDepth = 10_000 };
+
+    private readonly HttpClient http;
+    private readonly X509Certificate2Collection ca = [];
+
+    public RealKubeApi(RealKubeEnvironment environment)
+    {
+        ca.ImportFromPemFile(environment.CaFile);
+        var handler = new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => Trusted(certificate) },
+            PooledConnectionLifetime = TimeSpan.FromSeconds(30),
+        };
+        http = new HttpClient(handler) { BaseAddress = environment.Server, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", environment.Token);
+    }
+
+    /// <summary>Sends a request; the status code, the parsed body (null when empty or not JSON) and the Warning headers.</summary>
+    public async Task<RealKubeResponse> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? node;
+        try
+        {
+            node = text.Length == 0 ? null : JsonNode.Parse(text, documentOptions: Deep);
+        }
+        catch (JsonException)
+        {
+            node = null;
+        }
+
+        var warnings = response.Headers.TryGetValues("Warning", out var w) ? w.ToList() : [];
+        return new RealKubeResponse((int)response.StatusCode, node, text, warnings);
+    }
+
+    /// <summary>Sends a request that must succeed; its body.</summary>
+    public async Task<JsonObject> RequestAsync(HttpMethod method, string path, JsonNode? body = null, string contentType = "application/json")
+    {
+        var response = await SendAsync(method, path, body?.ToJsonString(), contentType);
+        return response.Code is >= 200 and < 300 && response.Body is JsonObject o
+            ? o
+            : throw new RealKubeApiException(method, path, response);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private bool Trusted(X509Certificate? certificate)
+    {
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(new X509Certificate2(certificate));
+    }
+}
