@@ -141,7 +141,19 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     public Task PublishAsync(string topic, string payload, int qos = 1) => Client.PublishAsync(Topic(topic), payload, qos);
 
-    public Task<ReceivedMessage> WaitForAsync(string topic, string payload, int from = 0) => Client.WaitForAsync(Topic(topic), payload, from);
+    /// <summary>Waits for <paramref name="payload"/> on <paramref name="topic"/>; a time-out shows the service's log.</summary>
+    public async Task<ReceivedMessage> WaitForAsync(string topic, string payload, int from = 0)
+    {
+        try
+        {
+            return await Client.WaitForAsync(Topic(topic), payload, from);
+        }
+        catch (TimeoutException e)
+        {
+            var log = Log;
+            throw new TimeoutException($"{e.Message}\nthe service's log ({Cluster.Name} cluster):\n{(log.Length > 20_000 ? "…" + log[^20_000..] : log)}", e);
+        }
+    }
 
     /// <summary>The payloads received on <paramref name="topic"/>, in order.</summary>
     public IReadOnlyList<string> Payloads(string topic) => Client.Messages.Where(m => m.Topic == Topic(topic)).Select(m => m.Payload).ToList();

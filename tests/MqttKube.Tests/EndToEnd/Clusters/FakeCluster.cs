@@ -14,6 +14,7 @@ internal sealed class FakeCluster(FakeKubeServer kube, string ns) : TestCluster(
     public static async Task<FakeCluster> StartAsync(Action<FakeKubeServer>? seed = null, string ns = "media")
     {
         var kube = await FakeKubeServer.StartAsync();
+        kube.Upsert($$$"""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"{{{ns}}}"}}""");
         seed?.Invoke(kube);
         return new FakeCluster(kube, ns);
     }
@@ -37,13 +38,7 @@ internal sealed class FakeCluster(FakeKubeServer kube, string ns) : TestCluster(
     public override Task<JsonObject> CreateAsync(JsonObject obj)
     {
         var r = Resource(obj);
-        var ns = r.Namespaced ? Namespace : null;
-        if (ns != null && kube.Get("v1", "Namespace", null, ns) is null)
-        {
-            kube.Store.Create(kube.Resource("v1", "Namespace"), null, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } });
-        }
-
-        return Task.FromResult(kube.Store.Create(r, ns, obj));
+        return Task.FromResult(kube.Store.Create(r, Scope(r), obj));
     }
 
     public override Task<JsonObject?> GetAsync(string apiVersion, string kind, string name) =>

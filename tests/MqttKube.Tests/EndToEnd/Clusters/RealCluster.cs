@@ -79,7 +79,7 @@ internal sealed partial class RealCluster : TestCluster
     public override Task ControllerReportsAsync(string apiVersion, string kind, string name, JsonObject status) =>
         plane.HasControllers
             ? WaitForAsync(apiVersion, kind, name, o => status.All(kv => JsonNode.DeepEquals(o?["status"]?[kv.Key], kv.Value)), $"{kind} {name}: kube-controller-manager reports {status.ToJsonString()}")
-            : WriteStatusAsync(apiVersion, kind, name, status);
+            : base.ControllerReportsAsync(apiVersion, kind, name, status);
 
     public override async Task<bool> DeleteAsync(string apiVersion, string kind, string name)
     {
@@ -107,7 +107,7 @@ internal sealed partial class RealCluster : TestCluster
         {
             var current = await Api.RequestAsync(HttpMethod.Get, path);
             change(current);
-            var response = await Api.SendAsync(HttpMethod.Put, path + subresource, current.ToJsonString());
+            var response = await Api.SendAsync(HttpMethod.Put, path + subresource, current.ToJsonString(RealKubeApi.DeepWriting));
             if (response.Code == 200 && response.Body is JsonObject written)
             {
                 return written;

@@ -54,8 +54,16 @@ internal abstract class TestCluster(string ns) : IAsyncDisposable
     /// The workload controller's part: the object's status comes to hold <paramref name="status"/> (a null member: absent).
     /// The fake writes it; on the real cluster kube-controller-manager does, and this waits until it has.
     /// </summary>
-    public virtual Task ControllerReportsAsync(string apiVersion, string kind, string name, JsonObject status) =>
-        WriteStatusAsync(apiVersion, kind, name, status);
+    public virtual async Task ControllerReportsAsync(string apiVersion, string kind, string name, JsonObject status)
+    {
+        var merged = (await GetAsync(apiVersion, kind, name))?["status"]?.DeepClone() as JsonObject ?? [];
+        foreach (var (key, value) in status)
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        await WriteStatusAsync(apiVersion, kind, name, merged);
+    }
 
     /// <summary>Deletes an object as someone else does (background propagation); false when it did not exist.</summary>
     public abstract Task<bool> DeleteAsync(string apiVersion, string kind, string name);

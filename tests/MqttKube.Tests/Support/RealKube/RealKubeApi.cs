@@ -12,6 +12,8 @@ public sealed class RealKubeApi : IDisposable
     /// <summary>Kubernetes objects may nest deeper than System.Text.Json's default 64 (the API server allows 10,000).</summary>
     public static readonly JsonDocumentOptions Deep = new() { MaxDepth = 10_000 };
 
+    public static readonly JsonSerializerOptions DeepWriting = new() { MaxDepth = 10_001 };
+
     private readonly HttpClient http;
     private readonly X509Certificate2Collection ca = [];
 
@@ -56,7 +58,7 @@ public sealed class RealKubeApi : IDisposable
     /// <summary>Sends a request that must succeed; its body.</summary>
     public async Task<JsonObject> RequestAsync(HttpMethod method, string path, JsonNode? body = null, string contentType = "application/json")
     {
-        var response = await SendAsync(method, path, body?.ToJsonString(), contentType);
+        var response = await SendAsync(method, path, body?.ToJsonString(DeepWriting), contentType);
         return response.Code is >= 200 and < 300 && response.Body is JsonObject o
             ? o
             : throw new RealKubeApiException(method, path, response);
