@@ -125,7 +125,7 @@ public sealed partial class FakeKubeServer
         (int, JsonNode) result = verb switch
         {
             "list" => (200, ListObjects(request, target)),
-            "get" => (200, Store.Get(target.Resource, target.Namespace, target.Name!)),
+            "get" => (200, GetObject(target)),
             "create" => (201, Store.Create(target.Resource, target.Namespace, Decoded(target, ParseBodyObject(request, target), warnings), request["fieldManager"])),
             "update" => (200, Replace(request, target, warnings)),
             "patch" => (200, Patch(request, target, warnings)),

@@ -13,17 +13,11 @@ public sealed partial class FakeKubeServer
         _ => throw FakeStatus.NotFoundResource(),
     };
 
-    private static string? FieldName(RecordedRequest request)
+    /// <summary>GET of an object, or of its status subresource where the kind has one (the whole object either way).</summary>
+    private JsonObject GetObject(FakeTarget target)
     {
-        var field = request["fieldSelector"];
-        if (string.IsNullOrEmpty(field))
-        {
-            return null;
-        }
-
-        return field.StartsWith("metadata.name=", StringComparison.Ordinal) && !field.Contains(',', StringComparison.Ordinal)
-            ? field["metadata.name=".Length..].TrimStart('=')
-            : throw FakeStatus.BadRequest($"\"{field}\" is not a known field selector: only \"metadata.name\"");
+        StatusOnly(target);
+        return Store.Get(target.Resource, target.Namespace, target.Name!);
     }
 
     private JsonObject ListObjects(RecordedRequest request, FakeTarget target)
@@ -34,7 +28,7 @@ public sealed partial class FakeKubeServer
         }
 
         var r = target.Resource;
-        var (items, rv) = Store.List(r, target.Namespace, LabelSelector.Parse(request["labelSelector"]), FieldName(request));
+        var (items, rv) = Store.List(r, target.Namespace, LabelSelector.Parse(request["labelSelector"]), FieldSelector.Parse(request["fieldSelector"]));
         int? limit = int.TryParse(request["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : null;
         var (page, pageRv, cont, remaining) = Store.Page(items, rv, limit, string.IsNullOrEmpty(request["continue"]) ? null : request["continue"]);
         var meta = new JsonObject { ["resourceVersion"] = pageRv.ToString(CultureInfo.InvariantCulture) };

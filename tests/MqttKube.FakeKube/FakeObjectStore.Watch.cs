@@ -22,14 +22,14 @@ public sealed partial class FakeObjectStore
     /// Opens a watch. No <paramref name="resourceVersion"/> (or "0"): synthetic ADDED events for current objects first.
     /// Otherwise every retained change after it; an RV older than the retained window → 410 Expired.
     /// </summary>
-    internal FakeWatcher OpenWatch(FakeResource r, string? ns, LabelSelector selector, string? fieldName, string? resourceVersion)
+    internal FakeWatcher OpenWatch(FakeResource r, string? ns, LabelSelector selector, FieldSelector fields, string? resourceVersion)
     {
         lock (_lock)
         {
-            var w = new FakeWatcher(r, ns, selector, fieldName);
+            var w = new FakeWatcher(r, ns, selector, fields);
             if (string.IsNullOrEmpty(resourceVersion) || resourceVersion == "0")
             {
-                foreach (var obj in List(r, ns, selector, fieldName).Items)
+                foreach (var obj in List(r, ns, selector, fields).Items)
                 {
                     w.Send("ADDED", obj);
                 }

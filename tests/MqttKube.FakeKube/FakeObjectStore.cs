@@ -66,7 +66,7 @@ public sealed partial class FakeObjectStore
     }
 
     /// <summary>Current objects of a type (all namespaces when <paramref name="ns"/> is null), sorted, and the list RV.</summary>
-    public (List<JsonObject> Items, long Rv) List(FakeResource r, string? ns, LabelSelector? selector = null, string? fieldName = null)
+    public (List<JsonObject> Items, long Rv) List(FakeResource r, string? ns, LabelSelector? selector = null, FieldSelector? fields = null)
     {
         lock (_lock)
         {
@@ -74,7 +74,7 @@ public sealed partial class FakeObjectStore
                 .Select(kv => kv.Value)
                 .Where(o => ns == null || Str(o["metadata"]?["namespace"]) == ns)
                 .Where(o => selector == null || selector.Matches(o))
-                .Where(o => fieldName == null || Str(o["metadata"]?["name"]) == fieldName)
+                .Where(o => fields == null || fields.Matches(o))
                 .OrderBy(o => Str(o["metadata"]?["namespace"]), StringComparer.Ordinal)
                 .ThenBy(o => Str(o["metadata"]?["name"]), StringComparer.Ordinal)
                 .Select(o => WithTypeMeta(r, (JsonObject)o.DeepClone()))

@@ -1,12 +1,17 @@
 using System.Text.Json.Nodes;
 using MqttKube.FakeKube;
+using MqttKube.Tests.Support.RealKube;
 
 namespace MqttKube.Tests.EndToEnd.Clusters;
 
 /// <summary>A scenario's cluster on a fake API server of its own.</summary>
 internal sealed class FakeCluster(FakeKubeServer kube, string ns) : TestCluster(ns)
 {
+    private readonly Lazy<KubeHttp> http = new(() => KubeHttp.ForFake(kube.BaseAddress));
+
     public override FakeKubeServer Fake => kube;
+
+    public override KubeHttp Http => http.Value;
 
     public override string Name => "fake";
 
@@ -76,7 +81,15 @@ internal sealed class FakeCluster(FakeKubeServer kube, string ns) : TestCluster(
 
     public override Task RestartApiServerAsync() => kube.RestartAsync();
 
-    public override ValueTask DisposeAsync() => kube.DisposeAsync();
+    public override ValueTask DisposeAsync()
+    {
+        if (http.IsValueCreated)
+        {
+            http.Value.Dispose();
+        }
+
+        return kube.DisposeAsync();
+    }
 
     private FakeResource Resource(JsonObject obj) => kube.Resource((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? "");
 

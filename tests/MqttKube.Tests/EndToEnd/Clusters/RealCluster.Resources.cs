@@ -41,7 +41,7 @@ internal sealed partial class RealCluster
         var response = await Api.SendAsync(HttpMethod.Post, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd.ToJsonString());
         if (response.Code is not (201 or 409))
         {
-            throw new RealKubeApiException(HttpMethod.Post, "customresourcedefinitions", response);
+            throw new KubeHttpException(HttpMethod.Post, "customresourcedefinitions", response);
         }
 
         await Eventually.WaitAsync(

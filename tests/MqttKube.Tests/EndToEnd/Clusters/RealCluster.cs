@@ -24,7 +24,9 @@ internal sealed partial class RealCluster : TestCluster
 
     public override string Name => "real";
 
-    private RealKubeApi Api => plane.Api;
+    public override KubeHttp Http => plane.Api;
+
+    private KubeHttp Api => plane.Api;
 
     /// <summary>A fresh namespace on the real API server; skips the test when there is none.</summary>
     public static async Task<RealCluster> StartAsync(RealKubeControlPlane plane)
@@ -64,7 +66,7 @@ internal sealed partial class RealCluster : TestCluster
     {
         var r = await ResourceAsync(apiVersion, kind);
         var response = await Api.SendAsync(HttpMethod.Get, r.Item(Namespace, name));
-        return response.Code == 404 ? null : response.Body as JsonObject ?? throw new RealKubeApiException(HttpMethod.Get, r.Item(Namespace, name), response);
+        return response.Code == 404 ? null : response.Body as JsonObject ?? throw new KubeHttpException(HttpMethod.Get, r.Item(Namespace, name), response);
     }
 
     public override async Task<JsonObject> ModifyAsync(string apiVersion, string kind, string name, Action<JsonObject> change) =>
@@ -85,7 +87,7 @@ internal sealed partial class RealCluster : TestCluster
     {
         var r = await ResourceAsync(apiVersion, kind);
         var response = await Api.SendAsync(HttpMethod.Delete, r.Item(Namespace, name));
-        return response.Code == 404 ? false : response.Code == 200 ? true : throw new RealKubeApiException(HttpMethod.Delete, r.Item(Namespace, name), response);
+        return response.Code == 404 ? false : response.Code == 200 ? true : throw new KubeHttpException(HttpMethod.Delete, r.Item(Namespace, name), response);
     }
 
     public override Task RestartApiServerAsync() => plane.RestartApiServerAsync();
@@ -107,7 +109,7 @@ internal sealed partial class RealCluster : TestCluster
         {
             var current = await Api.RequestAsync(HttpMethod.Get, path);
             change(current);
-            var response = await Api.SendAsync(HttpMethod.Put, path + subresource, current.ToJsonString(RealKubeApi.DeepWriting));
+            var response = await Api.SendAsync(HttpMethod.Put, path + subresource, current.ToJsonString(KubeHttp.DeepWriting));
             if (response.Code == 200 && response.Body is JsonObject written)
             {
                 return written;
@@ -115,7 +117,7 @@ internal sealed partial class RealCluster : TestCluster
 
             if (response.Code != 409 || attempt == Attempts)
             {
-                throw new RealKubeApiException(HttpMethod.Put, path + subresource, response);
+                throw new KubeHttpException(HttpMethod.Put, path + subresource, response);
             }
         }
     }

@@ -27,6 +27,9 @@ internal abstract class TestCluster(string ns) : IAsyncDisposable
     /// <summary>The fake API server, for what only it can do (recorded requests, injected faults), or null.</summary>
     public virtual FakeKubeServer? Fake => null;
 
+    /// <summary>Plain HTTP to the API server (as its admin on the real one).</summary>
+    public abstract KubeHttp Http { get; }
+
     /// <summary>"fake" or "real", for messages.</summary>
     public abstract string Name { get; }
 
@@ -39,7 +42,7 @@ internal abstract class TestCluster(string ns) : IAsyncDisposable
     /// <summary>Creates an object as a client does (POST), in <see cref="Namespace"/> when its kind is namespaced.</summary>
     public abstract Task<JsonObject> CreateAsync(JsonObject obj);
 
-    public Task<JsonObject> CreateAsync(string json) => CreateAsync(JsonNode.Parse(json, documentOptions: RealKubeApi.Deep)!.AsObject());
+    public Task<JsonObject> CreateAsync(string json) => CreateAsync(JsonNode.Parse(json, documentOptions: KubeHttp.Deep)!.AsObject());
 
     /// <summary>The object, or null.</summary>
     public abstract Task<JsonObject?> GetAsync(string apiVersion, string kind, string name);

@@ -15,7 +15,7 @@ public sealed class RealKubeControlPlane : IAsyncLifetime
     public const string DirectoryPrefix = "mqtt-kube-realkube-";
     private const string OwnerFile = "owner.pid";
     private string? failure;
-    private RealKubeApi? api;
+    private KubeHttp? api;
 
     /// <summary>The folder with up.sh, down.sh and restart-apiserver.sh.</summary>
     public static string Scripts => Path.Combine(RepoPaths.Shared, "k8s");
@@ -32,7 +32,7 @@ public sealed class RealKubeControlPlane : IAsyncLifetime
     public bool HasControllers => Environment.ControllerManager;
 
     /// <summary>HTTP to the API server as its admin.</summary>
-    public RealKubeApi Api => api ?? throw new InvalidOperationException("the control plane is not running");
+    public KubeHttp Api => api ?? throw new InvalidOperationException("the control plane is not running");
 
     /// <summary>Skips the calling test when there is no real control plane; fails it when one could not start.</summary>
     public void Require()
@@ -64,7 +64,7 @@ public sealed class RealKubeControlPlane : IAsyncLifetime
         }
 
         Environment = RealKubeEnvironment.Read(Path.Combine(Directory, "env"));
-        api = new RealKubeApi(Environment);
+        api = KubeHttp.ForRealServer(Environment);
     }
 
     /// <summary>Restarts kube-apiserver (and the controller-manager) on the same port, etcd's data kept.</summary>

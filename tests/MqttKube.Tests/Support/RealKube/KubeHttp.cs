@@ -6,8 +6,8 @@ using System.Text.Json.Nodes;
 
 namespace MqttKube.Tests.Support.RealKube;
 
-/// <summary>Plain HTTP to the real API server as its admin (bearer token, its own CA), for seeding and checking.</summary>
-public sealed class RealKubeApi : IDisposable
+/// <summary>Plain HTTP to an API server, for seeding and checking: the real one as its admin (bearer token, its own CA), or the fake.</summary>
+public sealed class KubeHttp : IDisposable
 {
     /// <summary>Kubernetes objects may nest deeper than System.Text.Json's default 64 (the API server allows 10,000).</summary>
     public static readonly JsonDocumentOptions Deep = new() { MaxDepth = 10_000 };
@@ -15,22 +15,29 @@ public sealed class RealKubeApi : IDisposable
     public static readonly JsonSerializerOptions DeepWriting = new() { MaxDepth = 10_001 };
 
     private readonly HttpClient http;
-    private readonly X509Certificate2Collection ca = [];
 
-    public RealKubeApi(RealKubeEnvironment environment)
+    private KubeHttp(HttpClient http) => this.http = http;
+
+    /// <summary>To the real API server of <paramref name="environment"/>, trusting only its CA.</summary>
+    public static KubeHttp ForRealServer(RealKubeEnvironment environment)
     {
+        var ca = new X509Certificate2Collection();
         ca.ImportFromPemFile(environment.CaFile);
         var handler = new SocketsHttpHandler
         {
-            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => Trusted(certificate) },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => Trusted(ca, certificate) },
             PooledConnectionLifetime = TimeSpan.FromSeconds(30),
         };
-        http = new HttpClient(handler) { BaseAddress = environment.Server, Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(handler) { BaseAddress = environment.Server, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", environment.Token);
+        return new KubeHttp(http);
     }
 
+    /// <summary>To the fake API server at <paramref name="server"/>.</summary>
+    public static KubeHttp ForFake(Uri server) => new(new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) });
+
     /// <summary>Sends a request; the status code, the parsed body (null when empty or not JSON) and the Warning headers.</summary>
-    public async Task<RealKubeResponse> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
+    public async Task<KubeResponse> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -52,7 +59,7 @@ public sealed class RealKubeApi : IDisposable
         }
 
         var warnings = response.Headers.TryGetValues("Warning", out var w) ? w.ToList() : [];
-        return new RealKubeResponse((int)response.StatusCode, node, text, warnings);
+        return new KubeResponse((int)response.StatusCode, node, text, warnings);
     }
 
     /// <summary>Sends a request that must succeed; its body.</summary>
@@ -61,12 +68,12 @@ public sealed class RealKubeApi : IDisposable
         var response = await SendAsync(method, path, body?.ToJsonString(DeepWriting), contentType);
         return response.Code is >= 200 and < 300 && response.Body is JsonObject o
             ? o
-            : throw new RealKubeApiException(method, path, response);
+            : throw new KubeHttpException(method, path, response);
     }
 
     public void Dispose() => http.Dispose();
 
-    private bool Trusted(X509Certificate? certificate)
+    private static bool Trusted(X509Certificate2Collection ca, X509Certificate? certificate)
     {
         if (certificate is null)
         {
