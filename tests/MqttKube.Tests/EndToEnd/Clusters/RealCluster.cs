@@ -48,7 +48,27 @@ internal sealed partial class RealCluster : TestCluster
 
     public override string UniqueName(string name) => $"{name}-{suffix}";
 
-    public override Task<string> WriteKubeconfigAsync(string directory) => Task.FromResult(plane.Environment.Kubeconfig);
+    /// <summary>When set, the service authenticates with this bearer token (a ServiceAccount's), not as the admin.</summary>
+    public string? ServiceToken { get; set; }
+
+    public override async Task<string> WriteKubeconfigAsync(string directory)
+    {
+        if (ServiceToken is null)
+        {
+            return plane.Environment.Kubeconfig;
+        }
+
+        var path = Path.Combine(directory, "kubeconfig");
+        await File.WriteAllTextAsync(path, $$$"""
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: real, cluster: {server: "{{{plane.Environment.Server}}}", certificate-authority: "{{{plane.Environment.CaFile}}}"}}]
+            users: [{name: sa, user: {token: "{{{ServiceToken}}}"}}]
+            contexts: [{name: real, context: {cluster: real, user: sa, namespace: {{{Namespace}}}}}]
+            current-context: real
+            """);
+        return path;
+    }
 
     public override async Task<JsonObject> CreateAsync(JsonObject obj)
     {
