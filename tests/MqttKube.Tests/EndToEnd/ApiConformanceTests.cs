@@ -77,4 +77,22 @@ public sealed class ApiConformanceTests(RealKubeControlPlane realKube)
         Assert.Equal(3, (int?)status.Body?["status"]?["collisionCount"]);
         Assert.Equal(0, (int?)status.Body?["spec"]?["replicas"]);
     }
+
+    [SkippableTheory]
+    [ClusterData]
+    public async Task An_object_nested_thousands_deep_is_stored_and_served_and_one_too_deep_is_refused(string clusterName)
+    {
+        await using var cluster = await TestCluster.StartAsync(clusterName, realKube);
+        await cluster.RegisterCustomResourceAsync(CustomResourceType.Widget);
+        var widgets = $"/apis/example.com/v1/namespaces/{cluster.Namespace}/widgets";
+        Assert.Equal(201, (await cluster.Http.SendAsync(HttpMethod.Post, widgets, Objects.DeepWidget("deep", cluster.Namespace, depth: 9000))).Code);
+
+        var list = await cluster.Http.SendAsync(HttpMethod.Get, widgets);
+        Assert.Equal(200, list.Code);
+        Assert.Contains(string.Concat(Enumerable.Repeat("{\"a\":", 9000)), list.Text, StringComparison.Ordinal);
+
+        var tooDeep = await cluster.Http.SendAsync(HttpMethod.Post, widgets, Objects.DeepWidget("too-deep", cluster.Namespace, depth: 10_000));
+        Assert.Equal(400, tooDeep.Code);
+        Assert.Equal("BadRequest", tooDeep.Reason);
+    }
 }
