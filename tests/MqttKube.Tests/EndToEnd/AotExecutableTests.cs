@@ -29,6 +29,7 @@ public sealed class AotExecutableTests(MosquittoBroker broker, RealKubeControlPl
         {
             await using var cluster = clusterName == ClusterDataAttribute.Real ? await RealCluster.StartAsync(realKube) : null;
             await using var fake = cluster is null ? await StartFakeProcessAsync(dir) : null;
+            using var http = new HttpClient();
             string kubeconfig, ns;
             Func<Task<long?>> replicas;
             if (cluster is not null)
@@ -44,7 +45,6 @@ public sealed class AotExecutableTests(MosquittoBroker broker, RealKubeControlPl
                 kubeconfig = Path.Combine(dir, "kubeconfig");
                 await File.WriteAllTextAsync(kubeconfig, $"apiVersion: v1\nkind: Config\nclusters: [{{name: f, cluster: {{server: \"{url}\"}}}}]\nusers: [{{name: u, user: {{token: t}}}}]\ncontexts: [{{name: f, context: {{cluster: f, user: u}}}}]\ncurrent-context: f\n");
                 ns = "media";
-                using var http = new HttpClient();
                 replicas = async () => (long?)JsonNode.Parse(await http.GetStringAsync($"{url}/apis/apps/v1/namespaces/media/deployments/jellyfin"))?["spec"]?["replicas"];
             }
 

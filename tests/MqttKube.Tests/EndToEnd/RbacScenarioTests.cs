@@ -26,7 +26,7 @@ public sealed class RbacScenarioTests(MosquittoBroker broker, RealKubeControlPla
         """;
 
     [SkippableFact]
-    public async Task The_service_runs_as_the_service_account_of_the_rbac_it_prints()
+    public async Task On_a_real_api_server_the_service_runs_as_the_service_account_of_the_rbac_it_prints()
     {
         var cluster = await RealCluster.StartAsync(realKube);
         await cluster.RegisterCustomResourceAsync(CustomResourceType.Widget);
