@@ -124,6 +124,16 @@ public sealed partial class FakeKubeServer
     /// <summary>Compacts history: reconnecting watches with an older RV get 410 Gone.</summary>
     public void ExpireHistory() => Store.ExpireHistory();
 
+    /// <summary>A kubeconfig (YAML) for the fake API server at <paramref name="server"/>: plain HTTP, any bearer token.</summary>
+    public static string Kubeconfig(string server) => $$$"""
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: fake, cluster: {server: "{{{server.TrimEnd('/')}}}"}}]
+        users: [{name: u, user: {token: test}}]
+        contexts: [{name: fake, context: {cluster: fake, user: u, namespace: default}}]
+        current-context: fake
+        """;
+
     /// <summary>Registers a custom resource (as installing a CRD would); it appears in discovery at once.</summary>
     public FakeResource RegisterCustomResource(string group, string version, string kind, string plural, bool namespaced, params string[] shortNames) =>
         RegisterCustomResource(group, version, kind, plural, namespaced, statusSubresource: false, shortNames);

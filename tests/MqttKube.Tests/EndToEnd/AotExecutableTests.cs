@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MqttKube.FakeKube;
 using MqttKube.Tests.EndToEnd.Clusters;
 using MqttKube.Tests.Support;
 using MqttKube.Tests.Support.Mosquitto;
@@ -43,7 +44,7 @@ public sealed class AotExecutableTests(MosquittoBroker broker, RealKubeControlPl
                 var url = (await fake!.FirstLineAsync()).Trim();
                 Assert.StartsWith("http://127.0.0.1:", url);
                 kubeconfig = Path.Combine(dir, "kubeconfig");
-                await File.WriteAllTextAsync(kubeconfig, $"apiVersion: v1\nkind: Config\nclusters: [{{name: f, cluster: {{server: \"{url}\"}}}}]\nusers: [{{name: u, user: {{token: t}}}}]\ncontexts: [{{name: f, context: {{cluster: f, user: u}}}}]\ncurrent-context: f\n");
+                await File.WriteAllTextAsync(kubeconfig, FakeKubeServer.Kubeconfig(url));
                 ns = "media";
                 replicas = async () => (long?)JsonNode.Parse(await http.GetStringAsync($"{url}/apis/apps/v1/namespaces/media/deployments/jellyfin"))?["spec"]?["replicas"];
             }

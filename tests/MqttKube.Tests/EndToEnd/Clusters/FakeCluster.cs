@@ -29,14 +29,7 @@ internal sealed class FakeCluster(FakeKubeServer kube, string ns) : TestCluster(
     public override async Task<string> WriteKubeconfigAsync(string directory)
     {
         var path = Path.Combine(directory, "kubeconfig");
-        await File.WriteAllTextAsync(path, $$$"""
-            apiVersion: v1
-            kind: Config
-            clusters: [{name: fake, cluster: {server: "{{{kube.BaseAddress.ToString().TrimEnd('/')}}}"}}]
-            users: [{name: u, user: {token: test}}]
-            contexts: [{name: fake, context: {cluster: fake, user: u, namespace: default}}]
-            current-context: fake
-            """);
+        await File.WriteAllTextAsync(path, FakeKubeServer.Kubeconfig(kube.BaseAddress.ToString()));
         return path;
     }
 
