@@ -85,6 +85,9 @@ public sealed class RealKubeControlPlane : IAsyncLifetime
         var (code, output) = await RunAsync(Path.Combine(Scripts, "restart-apiserver.sh"), [Directory, graceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromMinutes(3));
         Assert.True(code == 0, $"restart-apiserver.sh failed (exit {code}):\n{output}");
         Environment = RealKubeEnvironment.Read(Path.Combine(Directory, "env"));
+        var stale = api;
+        api = KubeHttp.ForRealServer(Environment); // no pooled connection to the old process
+        stale?.Dispose();
     }
 
     public async Task DisposeAsync()
