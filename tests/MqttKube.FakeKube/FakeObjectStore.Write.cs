@@ -73,16 +73,6 @@ public sealed partial class FakeObjectStore
         }
     }
 
-    /// <summary>The real server's 422 when a write adds finalizers to an object being deleted.</summary>
-    private static FakeApiException? NewFinalizersWhileDeleting(FakeResource r, string name, JsonObject current, JsonObject desired)
-    {
-        var added = Finalizers(desired).Except(Finalizers(current)).ToList();
-        return current["metadata"]?["deletionTimestamp"] == null || added.Count == 0
-            ? null
-            : FakeStatus.Invalid(r, name, "metadata.finalizers",
-                $"Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(f => $"\"{f}\""))}}}");
-    }
-
     private JsonObject Commit(FakeResource r, string? ns, string name, JsonObject current, JsonObject next, string? manager = null, string? subresource = null)
     {
         next = WithTypeMeta(r, next);
@@ -112,104 +102,38 @@ public sealed partial class FakeObjectStore
         return (JsonObject)next.DeepClone();
     }
 
+    /// <summary>Records a client's write in metadata.managedFields (one entry per manager and subresource; no field sets).</summary>
+    private static void Manage(FakeResource r, JsonObject obj, string? manager, string? subresource)
+    {
+        if (manager == null)
+        {
+            return;
+        }
+
+        var entries = Meta(obj)["managedFields"] as JsonArray ?? [];
+        var kept = entries.Where(e => (string?)e?["manager"] != manager || (string?)e?["subresource"] != subresource).Select(e => e?.DeepClone()).ToList();
+        var entry = new JsonObject
+        {
+            ["manager"] = manager,
+            ["operation"] = "Update",
+            ["apiVersion"] = r.GroupVersion,
+            ["time"] = Now(),
+            ["fieldsType"] = "FieldsV1",
+            ["fieldsV1"] = new JsonObject(),
+        };
+        if (subresource != null)
+        {
+            entry["subresource"] = subresource;
+        }
+
+        Meta(obj)["managedFields"] = new JsonArray([.. kept, entry]);
+    }
+
     private static bool SpecEquals(JsonObject a, JsonObject b)
     {
         var keys = a.Select(kv => kv.Key).Union(b.Select(kv => kv.Key)).Where(k => k is not ("metadata" or "status" or "kind" or "apiVersion"));
         return keys.All(k => JsonNode.DeepEquals(a[k], b[k]));
     }
-
-    private static List<string> Finalizers(JsonObject obj) =>
-        obj["metadata"]?["finalizers"] is JsonArray a ? [.. a.Select(f => f?.ToString() ?? "")] : [];
-
-    /// <summary>
-    /// Deletes as the real server does: immediately when nothing holds the object, otherwise it gets a
-    /// `deletionTimestamp` (Foreground adds the `foregroundDeletion` finalizer, which the simulated garbage collector
-    /// removes after <see cref="ForegroundDeletionDelay"/>). Returns the object and whether it is gone already.
-    /// </summary>
-    public (JsonObject Object, bool Deleted) Delete(FakeResource r, string? ns, string name, string? propagation = null, string? preconditionRv = null)
-    {
-        lock (_lock)
-        {
-            var current = _objects.TryGetValue(Key(r, ns, name), out var c) ? c : throw FakeStatus.NotFound(r, name);
-            if (preconditionRv != null && preconditionRv != Str(current["metadata"]?["resourceVersion"]))
-            {
-                throw FakeStatus.Conflict(r, name);
-            }
-
-            var next = (JsonObject)current.DeepClone();
-            var finalizers = Finalizers(next);
-            if (propagation == "Foreground" && !finalizers.Contains("foregroundDeletion"))
-            {
-                finalizers.Add("foregroundDeletion");
-                var delay = ForegroundDeletionDelay;
-                _ = Task.Delay(delay).ContinueWith(_ => RemoveFinalizer(r, ns, name, "foregroundDeletion"), TaskScheduler.Default);
-            }
-
-            if (HoldDeletions && !finalizers.Contains(HoldFinalizer))
-            {
-                finalizers.Add(HoldFinalizer);
-            }
-
-            if (finalizers.Count == 0)
-            {
-                _objects.Remove(Key(r, ns, name));
-                Meta(next)["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
-                Emit(r, ns, "DELETED", current, next);
-                return ((JsonObject)next.DeepClone(), true);
-            }
-
-            Meta(next)["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
-            Meta(next)["deletionTimestamp"] ??= Now();
-            Meta(next)["deletionGracePeriodSeconds"] ??= 0;
-            return (Commit(r, ns, name, current, next), false);
-        }
-    }
-
-    /// <summary>Removes a finalizer, completing the deletion when it was the last one.</summary>
-    public void RemoveFinalizer(FakeResource r, string? ns, string name, string finalizer)
-    {
-        lock (_lock)
-        {
-            if (!_objects.TryGetValue(Key(r, ns, name), out var current))
-            {
-                return;
-            }
-
-            var finalizers = Finalizers(current);
-            if (!finalizers.Remove(finalizer))
-            {
-                return;
-            }
-
-            var next = (JsonObject)current.DeepClone();
-            Meta(next)["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
-            if (finalizers.Count == 0)
-            {
-                Meta(next).Remove("finalizers");
-            }
-
-            Commit(r, ns, name, current, next);
-        }
-    }
-
-    /// <summary>Lets every held deletion finish.</summary>
-    public void ReleaseDeletions()
-    {
-        List<(FakeResource R, string? Ns, string Name)> held;
-        lock (_lock)
-        {
-            held = [.. _objects.Values.Where(o => Finalizers(o).Contains(HoldFinalizer))
-                .Select(o => (ResourceOf(o), Str(o["metadata"]?["namespace"]), Str(o["metadata"]?["name"])!))];
-        }
-
-        foreach (var (r, ns, name) in held)
-        {
-            RemoveFinalizer(r, ns, name, HoldFinalizer);
-        }
-    }
-
-    private FakeResource ResourceOf(JsonObject o) =>
-        _catalog.FindByKind(Str(o["apiVersion"]) ?? "", Str(o["kind"]) ?? "") ?? throw new InvalidOperationException("unknown kind");
 
     /// <summary>
     /// Writes an object as "someone else" (a controller, another user): creates it or replaces it whole, status included,

@@ -166,33 +166,6 @@ public sealed partial class FakeObjectStore
         }
     }
 
-    /// <summary>Records a client's write in metadata.managedFields (one entry per manager and subresource; no field sets).</summary>
-    private static void Manage(FakeResource r, JsonObject obj, string? manager, string? subresource)
-    {
-        if (manager == null)
-        {
-            return;
-        }
-
-        var entries = Meta(obj)["managedFields"] as JsonArray ?? [];
-        var kept = entries.Where(e => (string?)e?["manager"] != manager || (string?)e?["subresource"] != subresource).Select(e => e?.DeepClone()).ToList();
-        var entry = new JsonObject
-        {
-            ["manager"] = manager,
-            ["operation"] = "Update",
-            ["apiVersion"] = r.GroupVersion,
-            ["time"] = Now(),
-            ["fieldsType"] = "FieldsV1",
-            ["fieldsV1"] = new JsonObject(),
-        };
-        if (subresource != null)
-        {
-            entry["subresource"] = subresource;
-        }
-
-        Meta(obj)["managedFields"] = new JsonArray([.. kept, entry]);
-    }
-
     private JsonObject Insert(FakeResource r, string? ns, string name, JsonObject obj, bool keepStatus)
     {
         var meta = Meta(obj);
