@@ -124,10 +124,24 @@ public sealed partial class FakeKubeServer
     /// <summary>Compacts history: reconnecting watches with an older RV get 410 Gone.</summary>
     public void ExpireHistory() => Store.ExpireHistory();
 
+    /// <summary>A kubeconfig (YAML) for the fake API server at <paramref name="server"/>: plain HTTP, any bearer token.</summary>
+    public static string Kubeconfig(string server) => $$$"""
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: fake, cluster: {server: "{{{server.TrimEnd('/')}}}"}}]
+        users: [{name: u, user: {token: test}}]
+        contexts: [{name: fake, context: {cluster: fake, user: u, namespace: default}}]
+        current-context: fake
+        """;
+
     /// <summary>Registers a custom resource (as installing a CRD would); it appears in discovery at once.</summary>
-    public FakeResource RegisterCustomResource(string group, string version, string kind, string plural, bool namespaced, params string[] shortNames)
+    public FakeResource RegisterCustomResource(string group, string version, string kind, string plural, bool namespaced, params string[] shortNames) =>
+        RegisterCustomResource(group, version, kind, plural, namespaced, statusSubresource: false, shortNames);
+
+    /// <summary>Registers a custom resource whose CRD may declare the status subresource (`subresources: {status: {}}`).</summary>
+    public FakeResource RegisterCustomResource(string group, string version, string kind, string plural, bool namespaced, bool statusSubresource, params string[] shortNames)
     {
-        var r = new FakeResource(group, version, kind, plural, namespaced, shortNames, HasStatus: false) { BuiltIn = false };
+        var r = new FakeResource(group, version, kind, plural, namespaced, shortNames, HasStatus: statusSubresource) { BuiltIn = false };
         Catalog.Add(r);
         return r;
     }
@@ -141,7 +155,7 @@ public sealed partial class FakeKubeServer
         Store.Upsert(Resource((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? ""), obj);
 
     /// <summary>Parses JSON and upserts it.</summary>
-    public JsonObject Upsert(string json) => Upsert(JsonNode.Parse(json)!.AsObject());
+    public JsonObject Upsert(string json) => Upsert(JsonNode.Parse(json, documentOptions: Deep)!.AsObject());
 
     /// <summary>Changes an existing object as someone else would (status included); returns the stored result.</summary>
     public JsonObject Modify(string apiVersion, string kind, string? ns, string name, Action<JsonObject> change)

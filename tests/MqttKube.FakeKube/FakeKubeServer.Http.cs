@@ -7,7 +7,12 @@ namespace MqttKube.FakeKube;
 
 public sealed partial class FakeKubeServer
 {
-    internal static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The real API server reads and writes objects nested up to 10,000 deep (custom resources may be).</summary>
+    internal const int MaxDepth = 10_000;
+
+    internal static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth + 1 };
+
+    internal static readonly JsonDocumentOptions Deep = new() { MaxDepth = MaxDepth };
 
     private async Task HandleAsync(HttpContext ctx)
     {
@@ -117,16 +122,27 @@ public sealed partial class FakeKubeServer
             return null;
         }
 
-        return verb switch
+        var warnings = new List<string>();
+        (int, JsonNode) result = verb switch
         {
             "list" => (200, ListObjects(request, target)),
-            "get" => (200, Store.Get(target.Resource, target.Namespace, target.Name!)),
-            "create" => (201, Store.Create(target.Resource, target.Namespace, ParseBodyObject(request, target))),
-            "update" => (200, Replace(request, target)),
-            "patch" => (200, Patch(request, target)),
+            "get" => (200, GetObject(target)),
+            "create" => (201, Store.Create(target.Resource, target.Namespace, Decoded(target, ParseBodyObject(request, target), warnings), request["fieldManager"])),
+            "update" => (200, Replace(request, target, warnings)),
+            "patch" => (200, Patch(request, target, warnings)),
             _ => DeleteObject(request, target),
         };
+        foreach (var warning in warnings)
+        {
+            ctx.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        }
+
+        return result;
     }
+
+    /// <summary>A created or replaced object as the typed server decodes it (unknown fields dropped); 400 when it cannot.</summary>
+    private static JsonObject Decoded(FakeTarget target, JsonObject obj, List<string> warnings) =>
+        FakeSchema.Decode(target.Resource, obj, warnings) is { } error ? throw FakeStatus.Undecodable(target.Resource, error) : obj;
 
     private static FakeApiException NotFoundPage() => FakeStatus.NotFoundResource();
 
@@ -135,11 +151,11 @@ public sealed partial class FakeKubeServer
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(request.Body);
+            node = JsonNode.Parse(request.Body, documentOptions: Deep);
         }
         catch (JsonException e)
         {
-            throw FakeStatus.BadRequest($"the object provided is unrecognized: {e.Message}");
+            throw FakeStatus.BadRequest($"the object provided is unrecognized (must be of type {target.Resource.Kind}): {e.Message}");
         }
 
         if (node is not JsonObject obj)

@@ -13,17 +13,11 @@ public sealed partial class FakeKubeServer
         _ => throw FakeStatus.NotFoundResource(),
     };
 
-    private static string? FieldName(RecordedRequest request)
+    /// <summary>GET of an object, or of its status subresource where the kind has one (the whole object either way).</summary>
+    private JsonObject GetObject(FakeTarget target)
     {
-        var field = request["fieldSelector"];
-        if (string.IsNullOrEmpty(field))
-        {
-            return null;
-        }
-
-        return field.StartsWith("metadata.name=", StringComparison.Ordinal) && !field.Contains(',', StringComparison.Ordinal)
-            ? field["metadata.name=".Length..].TrimStart('=')
-            : throw FakeStatus.BadRequest($"\"{field}\" is not a known field selector: only \"metadata.name\"");
+        StatusOnly(target);
+        return Store.Get(target.Resource, target.Namespace, target.Name!);
     }
 
     private JsonObject ListObjects(RecordedRequest request, FakeTarget target)
@@ -34,7 +28,7 @@ public sealed partial class FakeKubeServer
         }
 
         var r = target.Resource;
-        var (items, rv) = Store.List(r, target.Namespace, LabelSelector.Parse(request["labelSelector"]), FieldName(request));
+        var (items, rv) = Store.List(r, target.Namespace, LabelSelector.Parse(request["labelSelector"]), FieldSelector.Parse(request["fieldSelector"]));
         int? limit = int.TryParse(request["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : null;
         var (page, pageRv, cont, remaining) = Store.Page(items, rv, limit, string.IsNullOrEmpty(request["continue"]) ? null : request["continue"]);
         var meta = new JsonObject { ["resourceVersion"] = pageRv.ToString(CultureInfo.InvariantCulture) };
@@ -59,40 +53,53 @@ public sealed partial class FakeKubeServer
         return new JsonObject { ["kind"] = r.Kind + "List", ["apiVersion"] = r.GroupVersion, ["metadata"] = meta, ["items"] = array };
     }
 
-    private JsonObject Replace(RecordedRequest request, FakeTarget target)
+    private JsonObject Replace(RecordedRequest request, FakeTarget target, List<string> warnings)
     {
         var statusOnly = StatusOnly(target);
-        var body = ParseBodyObject(request, target);
-        return Store.Update(target.Resource, target.Namespace, target.Name!, _ => body, statusOnly);
+        var body = Decoded(target, ParseBodyObject(request, target), warnings);
+        return Store.Update(target.Resource, target.Namespace, target.Name!, _ => body, statusOnly, request["fieldManager"]);
     }
 
-    private JsonObject Patch(RecordedRequest request, FakeTarget target)
+    private JsonObject Patch(RecordedRequest request, FakeTarget target, List<string> warnings)
     {
         var statusOnly = StatusOnly(target);
         var contentType = (request.ContentType ?? "").Split(';')[0].Trim();
+        if (contentType is not ("application/json-patch+json" or "application/merge-patch+json" or "application/strategic-merge-patch+json"))
+        {
+            throw FakeStatus.UnsupportedMediaType();
+        }
+
         JsonNode? patch;
         try
         {
-            patch = JsonNode.Parse(request.Body);
+            patch = JsonNode.Parse(request.Body, documentOptions: Deep);
         }
         catch (JsonException e)
         {
-            throw contentType is "application/json-patch+json" or "application/merge-patch+json" or "application/strategic-merge-patch+json"
-                ? FakeStatus.BadRequest($"error decoding patch: {e.Message}")
-                : FakeStatus.UnsupportedMediaType(contentType);
+            throw FakeStatus.BadRequest($"error decoding patch: {e.Message}");
         }
 
-        Func<JsonObject, JsonObject> mutate = contentType switch
+        Func<JsonObject, JsonObject> apply = (contentType, patch) switch
         {
-            "application/json-patch+json" when patch is JsonArray ops => current => ApplyJsonPatch(current, ops),
-            "application/json-patch+json" => throw FakeStatus.BadRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch"),
-            "application/merge-patch+json" or "application/strategic-merge-patch+json" when patch is JsonObject =>
-                current => MergePatch.Apply(current, patch) as JsonObject ?? throw FakeStatus.BadRequest("merge patch result is not an object"),
-            "application/merge-patch+json" or "application/strategic-merge-patch+json" => throw FakeStatus.BadRequest("invalid JSON Patch"),
-            _ => throw FakeStatus.UnsupportedMediaType(contentType),
+            ("application/json-patch+json", JsonArray ops) => current => ApplyJsonPatch(current, ops),
+            ("application/json-patch+json", _) => throw FakeStatus.BadRequest($"error decoding patch: json: cannot unmarshal {GoKind(patch)} into Go value of type []handlers.jsonPatchOp"),
+            (_, JsonObject) => current => MergePatch.Apply(current, patch) as JsonObject ?? throw FakeStatus.BadRequest("merge patch result is not an object"),
+            _ => throw FakeStatus.BadRequest($"error decoding patch: json: cannot unmarshal {GoKind(patch)} into Go value of type map[string]interface {{}}"),
         };
-        return Store.Update(target.Resource, target.Namespace, target.Name!, mutate, statusOnly);
+        return Store.Update(target.Resource, target.Namespace, target.Name!, current =>
+        {
+            var patched = apply(current);
+            return FakeSchema.Decode(target.Resource, patched, warnings) is { } error ? throw FakeStatus.PatchUndecodable(patched, error) : patched;
+        }, statusOnly, request["fieldManager"]);
     }
+
+    private static string GoKind(JsonNode? node) => node switch
+    {
+        JsonArray => "array",
+        JsonObject => "object",
+        null => "null",
+        _ => node.GetValueKind() is JsonValueKind.String ? "string" : node.GetValueKind() is JsonValueKind.Number ? "number" : "bool",
+    };
 
     private static JsonObject ApplyJsonPatch(JsonObject current, JsonArray ops)
     {
@@ -135,10 +142,17 @@ public sealed partial class FakeKubeServer
 
         if (propagation is not (null or "" or "Foreground" or "Background" or "Orphan"))
         {
-            throw FakeStatus.Invalid(target.Resource, target.Name!, "propagationPolicy", $"Unsupported value: \"{propagation}\"");
+            var detail = $"Unsupported value: \"{propagation}\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"";
+            throw new FakeApiException(422, FakeStatus.Make(422, "Invalid", $"DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: {detail}", new JsonObject
+            {
+                ["group"] = "meta.k8s.io",
+                ["kind"] = "DeleteOptions",
+                ["causes"] = new JsonArray(new JsonObject { ["reason"] = "FieldValueNotSupported", ["message"] = detail, ["field"] = "propagationPolicy" }),
+            }));
         }
 
+        // 200 either way: the object while finalizers hold it; once gone, a Success Status (the object for Pods, Services, Namespaces).
         var (obj, deleted) = Store.Delete(target.Resource, target.Namespace, target.Name!, propagation, preconditionRv, preconditionUid);
-        return (deleted ? 200 : 202, obj);
+        return (200, !deleted || target.Resource is { Group: "", Kind: "Pod" or "Service" or "Namespace" } ? obj : FakeStatus.Success(target.Resource, obj));
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class FakeKubeServer
         FakeWatcher watcher;
         try
         {
-            watcher = Store.OpenWatch(target.Resource, target.Namespace, LabelSelector.Parse(request["labelSelector"]), FieldName(request), request["resourceVersion"]);
+            watcher = Store.OpenWatch(target.Resource, target.Namespace, LabelSelector.Parse(request["labelSelector"]), FieldSelector.Parse(request["fieldSelector"]), request["resourceVersion"]);
         }
         catch (FakeApiException e) when (e.Code == 410 && !Options.WatchGoneAsHttpError)
         {

@@ -14,11 +14,10 @@ namespace MqttKube.FakeKube;
 /// </summary>
 public sealed partial class FakeKubeServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
 
-    private FakeKubeServer(WebApplication app, FakeKubeOptions options, FakeCertificates? certificates)
+    private FakeKubeServer(FakeKubeOptions options, FakeCertificates? certificates)
     {
-        _app = app;
         Options = options;
         Certificates = certificates;
         Store = new FakeObjectStore(Catalog);
@@ -39,33 +38,50 @@ public sealed partial class FakeKubeServer : IAsyncDisposable
     public static async Task<FakeKubeServer> StartAsync(FakeKubeOptions? options = null)
     {
         options ??= new FakeKubeOptions();
-        var certificates = options.Https ? FakeCertificates.Create() : null;
+        var server = new FakeKubeServer(options, options.Https ? FakeCertificates.Create() : null);
+        await server.ListenAsync(options.Port).ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>
+    /// Stops serving and serves again on the same address, as a restarted kube-apiserver does: open connections break,
+    /// the objects stay, and the new watch cache starts now (a watch from an older resourceVersion gets 410 Gone).
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        CutWatches();
+        await _app.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        ExpireHistory();
+        await ListenAsync(BaseAddress.Port).ConfigureAwait(false);
+    }
+
+    private async Task ListenAsync(int port)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AllowSynchronousIO = false;
-            k.Listen(IPAddress.Loopback, options.Port, listen =>
+            k.Listen(IPAddress.Loopback, port, listen =>
             {
-                if (certificates != null)
+                if (Certificates != null)
                 {
                     listen.UseHttps(new HttpsConnectionAdapterOptions
                     {
-                        ServerCertificate = certificates.Server,
+                        ServerCertificate = Certificates.Server,
                         ClientCertificateMode = ClientCertificateMode.AllowCertificate,
                         ClientCertificateValidation = (_, _, _) => true,
                     });
                 }
             });
         });
-        var app = builder.Build();
-        var server = new FakeKubeServer(app, options, certificates);
-        app.Run(server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+        await _app.StartAsync().ConfigureAwait(false);
+        var address = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        return server;
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }
 
     public async ValueTask DisposeAsync()

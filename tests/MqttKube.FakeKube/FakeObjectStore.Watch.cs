@@ -22,14 +22,14 @@ public sealed partial class FakeObjectStore
     /// Opens a watch. No <paramref name="resourceVersion"/> (or "0"): synthetic ADDED events for current objects first.
     /// Otherwise every retained change after it; an RV older than the retained window → 410 Expired.
     /// </summary>
-    internal FakeWatcher OpenWatch(FakeResource r, string? ns, LabelSelector selector, string? fieldName, string? resourceVersion)
+    internal FakeWatcher OpenWatch(FakeResource r, string? ns, LabelSelector selector, FieldSelector fields, string? resourceVersion)
     {
         lock (_lock)
         {
-            var w = new FakeWatcher(r, ns, selector, fieldName);
+            var w = new FakeWatcher(r, ns, selector, fields);
             if (string.IsNullOrEmpty(resourceVersion) || resourceVersion == "0")
             {
-                foreach (var obj in List(r, ns, selector, fieldName).Items)
+                foreach (var obj in List(r, ns, selector, fields).Items)
                 {
                     w.Send("ADDED", obj);
                 }
@@ -38,7 +38,8 @@ public sealed partial class FakeObjectStore
             {
                 if (!long.TryParse(resourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var from))
                 {
-                    throw FakeStatus.BadRequest($"invalid resource version: {resourceVersion}");
+                    throw new FakeApiException(500, FakeStatus.Make(500, null,
+                        $"resourceVersion: Invalid value: \"{resourceVersion}\": strconv.ParseUint: parsing \"{resourceVersion}\": invalid syntax"));
                 }
 
                 if (from < _compactedRv)

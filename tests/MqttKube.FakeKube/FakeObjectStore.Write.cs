@@ -12,7 +12,7 @@ public sealed partial class FakeObjectStore
     /// returns the desired one; a `metadata.resourceVersion` in it different from the current one is a 409 Conflict.
     /// Without <paramref name="statusOnly"/> status changes are dropped (status subresource), and vice versa.
     /// </summary>
-    public JsonObject Update(FakeResource r, string? ns, string name, Func<JsonObject, JsonObject> mutate, bool statusOnly = false)
+    public JsonObject Update(FakeResource r, string? ns, string name, Func<JsonObject, JsonObject> mutate, bool statusOnly = false, string? manager = null)
     {
         lock (_lock)
         {
@@ -29,6 +29,16 @@ public sealed partial class FakeObjectStore
             if (Str(dMeta["name"]) is { } bodyName && bodyName != name)
             {
                 throw FakeStatus.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
+            }
+
+            if (r.Namespaced && Str(dMeta["namespace"]) is { Length: > 0 } bodyNs && bodyNs != ns)
+            {
+                throw FakeStatus.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+
+            if (!statusOnly && (FakeSchema.Validate(r, desired, current) ?? NewFinalizersWhileDeleting(r, name, current, desired)) is { } invalid)
+            {
+                throw invalid;
             }
 
             JsonObject next;
@@ -59,18 +69,20 @@ public sealed partial class FakeObjectStore
                 }
             }
 
-            return Commit(r, ns, name, current, next);
+            return Commit(r, ns, name, current, next, manager, statusOnly ? "status" : null);
         }
     }
 
-    private JsonObject Commit(FakeResource r, string? ns, string name, JsonObject current, JsonObject next)
+    private JsonObject Commit(FakeResource r, string? ns, string name, JsonObject current, JsonObject next, string? manager = null, string? subresource = null)
     {
         next = WithTypeMeta(r, next);
         Meta(next)["resourceVersion"] = Str(current["metadata"]?["resourceVersion"]);
         if (JsonNode.DeepEquals(next, current))
         {
-            return (JsonObject)current.DeepClone(); // a no-op write does not bump the resourceVersion
+            return (JsonObject)current.DeepClone(); // a no-op write does not bump the resourceVersion (nor managedFields)
         }
+
+        Manage(r, next, manager, subresource);
 
         if (!SpecEquals(current, next) && Meta(next)["generation"] is { } g)
         {
@@ -90,109 +102,38 @@ public sealed partial class FakeObjectStore
         return (JsonObject)next.DeepClone();
     }
 
+    /// <summary>Records a client's write in metadata.managedFields (one entry per manager and subresource; no field sets).</summary>
+    private static void Manage(FakeResource r, JsonObject obj, string? manager, string? subresource)
+    {
+        if (manager == null)
+        {
+            return;
+        }
+
+        var entries = Meta(obj)["managedFields"] as JsonArray ?? [];
+        var kept = entries.Where(e => (string?)e?["manager"] != manager || (string?)e?["subresource"] != subresource).Select(e => e?.DeepClone()).ToList();
+        var entry = new JsonObject
+        {
+            ["manager"] = manager,
+            ["operation"] = "Update",
+            ["apiVersion"] = r.GroupVersion,
+            ["time"] = Now(),
+            ["fieldsType"] = "FieldsV1",
+            ["fieldsV1"] = new JsonObject(),
+        };
+        if (subresource != null)
+        {
+            entry["subresource"] = subresource;
+        }
+
+        Meta(obj)["managedFields"] = new JsonArray([.. kept, entry]);
+    }
+
     private static bool SpecEquals(JsonObject a, JsonObject b)
     {
         var keys = a.Select(kv => kv.Key).Union(b.Select(kv => kv.Key)).Where(k => k is not ("metadata" or "status" or "kind" or "apiVersion"));
         return keys.All(k => JsonNode.DeepEquals(a[k], b[k]));
     }
-
-    private static List<string> Finalizers(JsonObject obj) =>
-        obj["metadata"]?["finalizers"] is JsonArray a ? [.. a.Select(f => f?.ToString() ?? "")] : [];
-
-    /// <summary>
-    /// Deletes as the real server does: immediately when nothing holds the object, otherwise it gets a
-    /// `deletionTimestamp` (Foreground adds the `foregroundDeletion` finalizer, which the simulated garbage collector
-    /// removes after <see cref="ForegroundDeletionDelay"/>). Returns the object and whether it is gone already.
-    /// </summary>
-    public (JsonObject Object, bool Deleted) Delete(FakeResource r, string? ns, string name, string? propagation = null, string? preconditionRv = null, string? preconditionUid = null)
-    {
-        lock (_lock)
-        {
-            var current = _objects.TryGetValue(Key(r, ns, name), out var c) ? c : throw FakeStatus.NotFound(r, name);
-            if (preconditionUid != null && preconditionUid != Str(current["metadata"]?["uid"]))
-            {
-                throw FakeStatus.PreconditionFailed(r, ns, name, "UID", preconditionUid, Str(current["metadata"]?["uid"]));
-            }
-
-            if (preconditionRv != null && preconditionRv != Str(current["metadata"]?["resourceVersion"]))
-            {
-                throw FakeStatus.PreconditionFailed(r, ns, name, "ResourceVersion", preconditionRv, Str(current["metadata"]?["resourceVersion"]));
-            }
-
-            var next = (JsonObject)current.DeepClone();
-            var finalizers = Finalizers(next);
-            if (propagation == "Foreground" && !finalizers.Contains("foregroundDeletion"))
-            {
-                finalizers.Add("foregroundDeletion");
-                var delay = ForegroundDeletionDelay;
-                _ = Task.Delay(delay).ContinueWith(_ => RemoveFinalizer(r, ns, name, "foregroundDeletion"), TaskScheduler.Default);
-            }
-
-            if (HoldDeletions && !finalizers.Contains(HoldFinalizer))
-            {
-                finalizers.Add(HoldFinalizer);
-            }
-
-            if (finalizers.Count == 0)
-            {
-                _objects.Remove(Key(r, ns, name));
-                Meta(next)["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
-                Emit(r, ns, "DELETED", current, next);
-                return ((JsonObject)next.DeepClone(), true);
-            }
-
-            Meta(next)["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
-            Meta(next)["deletionTimestamp"] ??= Now();
-            Meta(next)["deletionGracePeriodSeconds"] ??= 0;
-            return (Commit(r, ns, name, current, next), false);
-        }
-    }
-
-    /// <summary>Removes a finalizer, completing the deletion when it was the last one.</summary>
-    public void RemoveFinalizer(FakeResource r, string? ns, string name, string finalizer)
-    {
-        lock (_lock)
-        {
-            if (!_objects.TryGetValue(Key(r, ns, name), out var current))
-            {
-                return;
-            }
-
-            var finalizers = Finalizers(current);
-            if (!finalizers.Remove(finalizer))
-            {
-                return;
-            }
-
-            var next = (JsonObject)current.DeepClone();
-            Meta(next)["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
-            if (finalizers.Count == 0)
-            {
-                Meta(next).Remove("finalizers");
-            }
-
-            Commit(r, ns, name, current, next);
-        }
-    }
-
-    /// <summary>Lets every held deletion finish.</summary>
-    public void ReleaseDeletions()
-    {
-        List<(FakeResource R, string? Ns, string Name)> held;
-        lock (_lock)
-        {
-            held = [.. _objects.Values.Where(o => Finalizers(o).Contains(HoldFinalizer))
-                .Select(o => (ResourceOf(o), Str(o["metadata"]?["namespace"]), Str(o["metadata"]?["name"])!))];
-        }
-
-        foreach (var (r, ns, name) in held)
-        {
-            RemoveFinalizer(r, ns, name, HoldFinalizer);
-        }
-    }
-
-    private FakeResource ResourceOf(JsonObject o) =>
-        _catalog.FindByKind(Str(o["apiVersion"]) ?? "", Str(o["kind"]) ?? "") ?? throw new InvalidOperationException("unknown kind");
 
     /// <summary>
     /// Writes an object as "someone else" (a controller, another user): creates it or replaces it whole, status included,

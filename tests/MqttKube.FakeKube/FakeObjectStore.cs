@@ -66,7 +66,7 @@ public sealed partial class FakeObjectStore
     }
 
     /// <summary>Current objects of a type (all namespaces when <paramref name="ns"/> is null), sorted, and the list RV.</summary>
-    public (List<JsonObject> Items, long Rv) List(FakeResource r, string? ns, LabelSelector? selector = null, string? fieldName = null)
+    public (List<JsonObject> Items, long Rv) List(FakeResource r, string? ns, LabelSelector? selector = null, FieldSelector? fields = null)
     {
         lock (_lock)
         {
@@ -74,7 +74,7 @@ public sealed partial class FakeObjectStore
                 .Select(kv => kv.Value)
                 .Where(o => ns == null || Str(o["metadata"]?["namespace"]) == ns)
                 .Where(o => selector == null || selector.Matches(o))
-                .Where(o => fieldName == null || Str(o["metadata"]?["name"]) == fieldName)
+                .Where(o => fields == null || fields.Matches(o))
                 .OrderBy(o => Str(o["metadata"]?["namespace"]), StringComparer.Ordinal)
                 .ThenBy(o => Str(o["metadata"]?["name"]), StringComparer.Ordinal)
                 .Select(o => WithTypeMeta(r, (JsonObject)o.DeepClone()))
@@ -98,8 +98,11 @@ public sealed partial class FakeObjectStore
         return copy;
     }
 
-    /// <summary>Creates an object as a client would (POST): the namespace must exist, the name must be free.</summary>
-    public JsonObject Create(FakeResource r, string? ns, JsonObject obj)
+    /// <summary>
+    /// Creates an object as a client would (POST): the namespace must exist, the name must be free, the object valid;
+    /// <paramref name="manager"/> (the fieldManager) is recorded in managedFields.
+    /// </summary>
+    public JsonObject Create(FakeResource r, string? ns, JsonObject obj, string? manager = null)
     {
         lock (_lock)
         {
@@ -107,8 +110,7 @@ public sealed partial class FakeObjectStore
             var meta = Meta(obj);
             if (Str(meta["resourceVersion"]) is { Length: > 0 })
             {
-                throw new FakeApiException(500, FakeStatus.Make(500, "InternalError",
-                    "Internal error occurred: resourceVersion should not be set on objects to be created"));
+                throw new FakeApiException(500, FakeStatus.Make(500, null, "resourceVersion should not be set on objects to be created"));
             }
 
             if (r.Namespaced)
@@ -154,6 +156,12 @@ public sealed partial class FakeObjectStore
                 throw FakeStatus.AlreadyExists(r, name);
             }
 
+            if (FakeSchema.Validate(r, obj, null) is { } invalid)
+            {
+                throw invalid;
+            }
+
+            Manage(r, obj, manager, subresource: null);
             return Insert(r, ns, name, obj, keepStatus: false);
         }
     }

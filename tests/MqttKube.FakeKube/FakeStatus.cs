@@ -5,7 +5,8 @@ namespace MqttKube.FakeKube;
 /// <summary>Builds `Status` objects shaped exactly as the real kube-apiserver's.</summary>
 public static class FakeStatus
 {
-    public static JsonObject Make(int code, string reason, string message, JsonObject? details = null)
+    /// <summary>A failure Status; a null <paramref name="reason"/> is left out, as the real server does for some 500s.</summary>
+    public static JsonObject Make(int code, string? reason, string message, JsonObject? details = null)
     {
         var status = new JsonObject
         {
@@ -14,8 +15,12 @@ public static class FakeStatus
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = message,
-            ["reason"] = reason,
         };
+        if (reason != null)
+        {
+            status["reason"] = reason;
+        }
+
         if (details != null)
         {
             status["details"] = details;
@@ -84,16 +89,37 @@ public static class FakeStatus
                 ["causes"] = new JsonArray(new JsonObject { ["reason"] = "FieldValueInvalid", ["message"] = detail, ["field"] = field }),
             }));
 
-    /// <summary>What the real server answers when a JSON Patch cannot be applied (a failed `test` included).</summary>
+    /// <summary>
+    /// What the real server answers when a JSON Patch cannot be applied (a failed `test`, a missing path): a 422 that
+    /// says nothing about which operation failed (<paramref name="reason"/> only helps debugging the fake).
+    /// </summary>
     public static FakeApiException PatchNotApplicable(string reason) =>
-        new(422, Make(422, "Invalid", "the server rejected our request due to an error in our request",
-            new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["reason"] = "UnexpectedServerResponse", ["message"] = reason }) }));
+        new(422, Make(422, "Invalid", "the server rejected our request due to an error in our request", new JsonObject()), reason);
+
+    /// <summary>A patched object that does not decode (a string where an int32 belongs): 422 naming the whole object.</summary>
+    public static FakeApiException PatchUndecodable(JsonObject patched, string error)
+    {
+        var detail = $"Invalid value: \"{patched.ToJsonString(FakeKubeServer.Compact).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\": {error}";
+        return new(422, Make(422, "Invalid", $" \"\" is invalid: patch: {detail}",
+            new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["reason"] = "FieldValueInvalid", ["message"] = detail, ["field"] = "patch" }) }));
+    }
+
+    /// <summary>A created or replaced object that does not decode: 400.</summary>
+    public static FakeApiException Undecodable(FakeResource r, string error) =>
+        BadRequest($"{r.Kind} in version \"{r.Version}\" cannot be handled as a {r.Kind}: {error}");
+
+    /// <summary>The body of a successful DELETE of most kinds (Pods, Services and Namespaces answer with the object).</summary>
+    public static JsonObject Success(FakeResource r, JsonObject deleted)
+    {
+        var details = Details(r, (string?)deleted["metadata"]?["name"]);
+        details["uid"] = deleted["metadata"]?["uid"]?.DeepClone();
+        return new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["details"] = details };
+    }
 
     public static FakeApiException BadRequest(string message) => new(400, Make(400, "BadRequest", message));
 
-    public static FakeApiException UnsupportedMediaType(string contentType) =>
-        new(415, Make(415, "UnsupportedMediaType",
-            $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json (got {contentType})"));
+    public static FakeApiException UnsupportedMediaType() =>
+        new(415, Make(415, "UnsupportedMediaType", "415: Unsupported Media Type", new JsonObject()));
 
     public static FakeApiException Gone(string message) => new(410, Make(410, "Expired", message));
 

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace MqttKube.FakeKube;
 
 /// <summary>One open watch stream: a filter and a queue of event lines for the HTTP response to write.</summary>
-internal sealed class FakeWatcher(FakeResource resource, string? ns, LabelSelector selector, string? fieldName)
+internal sealed class FakeWatcher(FakeResource resource, string? ns, LabelSelector selector, FieldSelector fields)
 {
     public FakeResource Resource { get; } = resource;
 
@@ -18,7 +18,7 @@ internal sealed class FakeWatcher(FakeResource resource, string? ns, LabelSelect
     private bool Matches(JsonObject? obj) =>
         obj != null
         && (ns == null || (string?)obj["metadata"]?["namespace"] == ns)
-        && (fieldName == null || (string?)obj["metadata"]?["name"] == fieldName)
+        && fields.Matches(obj)
         && selector.Matches(obj);
 
     /// <summary>Offers a change; label-selector transitions become ADDED/DELETED as the real watch cache does.</summary>

@@ -63,9 +63,12 @@ internal sealed class KubeApiException : Exception
         var code = status["code"] is JsonValue c && c.TryGetValue<int>(out var ci) ? ci : fallbackCode;
         var reason = (string?)status["reason"] ?? "Unknown";
         var message = (string?)status["message"] ?? $"HTTP {code}";
-        if (status["details"]?["causes"] is JsonArray causes && causes.Count > 0 && code == 422)
+        // The real API server's 422 messages already carry their causes: append only what they do not say.
+        var unsaid = (status["details"]?["causes"] as JsonArray ?? []).Select(x => (string?)x?["message"])
+            .Where(x => !string.IsNullOrEmpty(x) && !message.Contains(x, StringComparison.Ordinal)).ToList();
+        if (unsaid.Count > 0 && code == 422)
         {
-            message += ": " + string.Join("; ", causes.Select(x => (string?)x?["message"]).Where(x => x != null));
+            message += ": " + string.Join("; ", unsaid);
         }
 
         return new KubeApiException(code, reason, message);

@@ -1,26 +1,32 @@
+using MqttKube.Tests.EndToEnd.Clusters;
 using MqttKube.Tests.Support.Mosquitto;
+using MqttKube.Tests.Support.RealKube;
 
 namespace MqttKube.Tests.EndToEnd;
 
-/// <summary>The broker goes away mid-run: commands after it work and the state is republished.</summary>
-public sealed class BrokerRestartTests(MosquittoBroker broker) : IClassFixture<MosquittoBroker>
+/// <summary>The broker goes away mid-run: commands after it work and the state is republished; on the fake and on a real kube-apiserver.</summary>
+[Collection(RealKubeCollection.Name)]
+public sealed class BrokerRestartTests(MosquittoBroker broker, RealKubeControlPlane realKube) : IClassFixture<MosquittoBroker>
 {
-    [Fact]
-    public async Task After_a_broker_restart_commands_work_and_state_is_republished()
+    [SkippableTheory]
+    [ClusterData]
+    public async Task After_a_broker_restart_commands_work_and_state_is_republished(string clusterName)
     {
         const string bindings = """
-              - namespace: media
+              - namespace: NS
                 resource: Deployment
                 name: jellyfin
                 patch: {topic: set, locus: spec.replicas, values: {transform: int}}
                 watch: {locus: spec.replicas, topic: state, retain: true}
             """;
-        await using var service = await ServiceUnderTest.StartAsync(broker, bindings, k => k.Upsert(Objects.Deployment("jellyfin", replicas: 1)));
+        var cluster = await TestCluster.StartAsync(clusterName, realKube);
+        await cluster.CreateAsync(Objects.Deployment("jellyfin", cluster.Namespace, replicas: 1));
+        await using var service = await ServiceUnderTest.StartAsync(broker, bindings.Replace("NS", cluster.Namespace), cluster);
         await service.WaitForAsync("state", "1");
 
         await broker.StopAsync();
         await Eventually.WaitAsync(() => !service.Host.Mqtt.IsConnected, "the service sees the broker go");
-        service.Kube.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["spec"]!["replicas"] = 2);
+        await cluster.ModifyAsync("apps/v1", "Deployment", "jellyfin", o => o["spec"]!["replicas"] = 2);
 
         // Not ready while the broker is away, but alive: an outage is no reason to restart the pod.
         using (var http = new HttpClient { BaseAddress = service.Http })

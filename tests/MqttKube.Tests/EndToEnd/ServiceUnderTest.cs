@@ -3,14 +3,15 @@ using MqttKube.FakeKube;
 using MqttKube.Hosting;
 using MqttKube.Hosting.Logging;
 using MqttKube.Kubernetes;
+using MqttKube.Tests.EndToEnd.Clusters;
 using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.EndToEnd;
 
 /// <summary>
-/// The whole service in process against the real broker and the fake API server: a config is written with the
-/// broker's port and a topic prefix of its own, a kubeconfig points at the fake, and a test client watches
-/// <c>PREFIX/#</c>.
+/// The whole service in process against the real broker and a cluster (the fake API server, or a namespace on the real
+/// one): a config is written with the broker's port and a topic prefix of its own, a kubeconfig points at the cluster,
+/// and a test client watches <c>PREFIX/#</c>. The service owns the cluster: disposing it disposes the cluster.
 /// </summary>
 internal sealed class ServiceUnderTest : IAsyncDisposable
 {
@@ -18,19 +19,22 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     private readonly StringWriter logText;
     private readonly TextWriter logWriter;
 
-    private ServiceUnderTest(string directory, FakeKubeServer kube, ServiceHost host, MqttTestClient client, string prefix, LineLoggerProvider logs, StringWriter logText, TextWriter logWriter)
+    private ServiceUnderTest(string directory, TestCluster cluster, ServiceHost host, MqttTestClient client, string prefix, LineLoggerProvider logs, StringWriter logText, TextWriter logWriter)
     {
         this.directory = directory;
         this.logText = logText;
         this.logWriter = logWriter;
-        Kube = kube;
+        Cluster = cluster;
         Host = host;
         Client = client;
         Prefix = prefix;
         Logs = logs;
     }
 
-    public FakeKubeServer Kube { get; }
+    public TestCluster Cluster { get; }
+
+    /// <summary>The fake API server (for tests that run only on it).</summary>
+    public FakeKubeServer Kube => Cluster.Fake ?? throw new InvalidOperationException("this test needs the fake API server");
 
     public ServiceHost Host { get; }
 
@@ -55,7 +59,11 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     /// Starts the fake cluster (<paramref name="seed"/> prepares it), then the service on <paramref name="bindings"/>
     /// (the YAML of the bindings list, indented as under <c>bindings:</c>); waits until it is ready.
     /// </summary>
-    public static Task<ServiceUnderTest> StartAsync(MosquittoBroker broker, string bindings, Action<FakeKubeServer>? seed = null, Dictionary<string, string>? files = null, bool waitReady = true)
+    public static async Task<ServiceUnderTest> StartAsync(MosquittoBroker broker, string bindings, Action<FakeKubeServer>? seed = null, Dictionary<string, string>? files = null, bool waitReady = true) =>
+        await StartAsync(broker, bindings, await FakeCluster.StartAsync(seed), files, waitReady);
+
+    /// <summary>Starts the service on <paramref name="bindings"/> against <paramref name="cluster"/> (seeded already).</summary>
+    public static Task<ServiceUnderTest> StartAsync(MosquittoBroker broker, string bindings, TestCluster cluster, Dictionary<string, string>? files = null, bool waitReady = true)
     {
         var prefix = "e2e/" + Guid.NewGuid().ToString("N")[..8];
         var config = $"""
@@ -71,15 +79,16 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
             bindings:
             {bindings}
             """;
-        return StartConfigAsync(config, prefix, seed, files, waitReady);
+        return StartConfigAsync(config, prefix, cluster, files, waitReady);
     }
 
     /// <summary>Starts the service on a whole config text (its broker port and topic prefix already set).</summary>
-    public static async Task<ServiceUnderTest> StartConfigAsync(string config, string prefix, Action<FakeKubeServer>? seed = null, Dictionary<string, string>? files = null, bool waitReady = true)
+    public static async Task<ServiceUnderTest> StartConfigAsync(string config, string prefix, Action<FakeKubeServer>? seed = null, Dictionary<string, string>? files = null, bool waitReady = true) =>
+        await StartConfigAsync(config, prefix, await FakeCluster.StartAsync(seed), files, waitReady);
+
+    private static async Task<ServiceUnderTest> StartConfigAsync(string config, string prefix, TestCluster cluster, Dictionary<string, string>? files, bool waitReady)
     {
         var directory = Directory.CreateTempSubdirectory("mqtt-kube-e2e-").FullName;
-        var kube = await FakeKubeServer.StartAsync();
-        seed?.Invoke(kube);
         foreach (var (name, text) in files ?? [])
         {
             await File.WriteAllTextAsync(Path.Combine(directory, name), text);
@@ -87,15 +96,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
         var configPath = Path.Combine(directory, "config.yaml");
         await File.WriteAllTextAsync(configPath, config);
-        var kubeconfig = Path.Combine(directory, "kubeconfig");
-        await File.WriteAllTextAsync(kubeconfig, $$$"""
-            apiVersion: v1
-            kind: Config
-            clusters: [{name: fake, cluster: {server: "{{{kube.BaseAddress.ToString().TrimEnd('/')}}}"}}]
-            users: [{name: u, user: {token: test}}]
-            contexts: [{name: fake, context: {cluster: fake, user: u, namespace: default}}]
-            current-context: fake
-            """);
+        var kubeconfig = await cluster.WriteKubeconfigAsync(directory);
 
         var loaded = BindingPlanner.Load(configPath);
         Assert.True(loaded.Success, string.Join("\n", loaded.Load.Diagnostics));
@@ -107,11 +108,19 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         var logWriter = TextWriter.Synchronized(logText);
         var logs = new LineLoggerProvider(Microsoft.Extensions.Logging.LogLevel.Debug, MqttKube.Configuration.LogFormat.Text, logWriter);
         var host = new ServiceHost(loaded.Plan!, logs, connection);
-        var service = new ServiceUnderTest(directory, kube, host, client, prefix, logs, logText, logWriter);
-        await host.StartAsync(CancellationToken.None);
-        if (waitReady)
+        var service = new ServiceUnderTest(directory, cluster, host, client, prefix, logs, logText, logWriter);
+        try
         {
-            await Eventually.WaitAsync(() => host.Status.NotReady().Count == 0, () => "service ready: " + string.Join("; ", host.Status.NotReady()));
+            await host.StartAsync(CancellationToken.None);
+            if (waitReady)
+            {
+                await Eventually.WaitAsync(() => host.Status.NotReady().Count == 0, () => "service ready: " + string.Join("; ", host.Status.NotReady()) + "\n" + service.Log);
+            }
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
         }
 
         return service;
@@ -132,7 +141,19 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     public Task PublishAsync(string topic, string payload, int qos = 1) => Client.PublishAsync(Topic(topic), payload, qos);
 
-    public Task<ReceivedMessage> WaitForAsync(string topic, string payload, int from = 0) => Client.WaitForAsync(Topic(topic), payload, from);
+    /// <summary>Waits for <paramref name="payload"/> on <paramref name="topic"/>; a time-out shows the service's log.</summary>
+    public async Task<ReceivedMessage> WaitForAsync(string topic, string payload, int from = 0)
+    {
+        try
+        {
+            return await Client.WaitForAsync(Topic(topic), payload, from);
+        }
+        catch (TimeoutException e)
+        {
+            var log = Log;
+            throw new TimeoutException($"{e.Message}\nthe service's log ({Cluster.Name} cluster):\n{(log.Length > 20_000 ? "…" + log[^20_000..] : log)}", e);
+        }
+    }
 
     /// <summary>The payloads received on <paramref name="topic"/>, in order.</summary>
     public IReadOnlyList<string> Payloads(string topic) => Client.Messages.Where(m => m.Topic == Topic(topic)).Select(m => m.Payload).ToList();
@@ -147,7 +168,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         {
             await Host.DisposeAsync();
             await Client.DisposeAsync();
-            await Kube.DisposeAsync();
+            await Cluster.DisposeAsync();
             Logs.Dispose();
             Directory.Delete(directory, recursive: true);
         }

@@ -9,10 +9,14 @@ public static class Eventually
         => WaitAsync(condition, () => what, timeout);
 
     /// <summary>Waits for <paramref name="condition"/>; <paramref name="what"/> describes it when it times out.</summary>
-    public static async Task WaitAsync(Func<bool> condition, Func<string> what, TimeSpan? timeout = null)
+    public static Task WaitAsync(Func<bool> condition, Func<string> what, TimeSpan? timeout = null)
+        => WaitAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Waits for an asynchronous <paramref name="condition"/> (one that asks a server, say).</summary>
+    public static async Task WaitAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
