@@ -91,11 +91,11 @@ public sealed class ExpressionApiTests
     }
 
     [Fact]
-    public void StepBudgetIsConfigurable()
+    public void WorkBudgetIsConfigurable()
     {
-        Assert.True(Expression.TryParse("sum([1] * 50)", out var expression, out _));
+        Assert.True(Expression.TryParse("sum([1] * 500)", out var expression, out _));
         Assert.True(expression!.Evaluate().IsSuccess);
-        var limited = expression.Evaluate(limits: new EvaluationLimits(MaxSteps: 20));
+        var limited = expression.Evaluate(limits: new EvaluationLimits(MaxWork: 2000));
         Assert.Equal("LimitExceeded", limited.ErrorType);
     }
 }

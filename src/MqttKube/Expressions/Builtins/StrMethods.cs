@@ -15,14 +15,14 @@ internal static partial class StrMethods
     private static PyValue Lower(in CallArgs a)
     {
         a.Expect(0, 0);
-        return new PyStr(a.SelfAs<PyStr>().Value.ToLowerInvariant());
+        return new PyStr(CaseMapping.ToLower(a.SelfAs<PyStr>().Value));
     }
 
     [PyBuiltin("upper")]
     private static PyValue Upper(in CallArgs a)
     {
         a.Expect(0, 0);
-        return new PyStr(a.SelfAs<PyStr>().Value.ToUpperInvariant());
+        return new PyStr(CaseMapping.ToUpper(a.SelfAs<PyStr>().Value));
     }
 
     [PyBuiltin("strip")]
@@ -39,24 +39,28 @@ internal static partial class StrMethods
         a.Expect(0, 1);
         var s = a.SelfAs<PyStr>().Value;
         var chars = a.Get(0);
-        Func<char, bool> strip = chars switch
+        var set = chars switch
         {
-            null or PyNone => IsSpace,
-            PyStr c => ch => c.Value.Contains(ch),
+            null or PyNone => null,
+            PyStr c => c.Value,
             _ => throw PyException.Type(a.Name + " arg must be None or str"),
         };
+
+        // A set of characters to strip is looked up in constant time, so a long one costs its length once.
+        WorkMeter.Scanned(4L * (s.Length + (set?.Length ?? 0)));
+        var strip = set is null ? null : System.Buffers.SearchValues.Create(set);
         int start = 0, end = s.Length;
-        while (left && start < end && strip(s[start]))
+        while (left && start < end && (strip is null ? IsSpace(s[start]) : strip.Contains(s[start])))
         {
             start++;
         }
 
-        while (right && end > start && strip(s[end - 1]))
+        while (right && end > start && (strip is null ? IsSpace(s[end - 1]) : strip.Contains(s[end - 1])))
         {
             end--;
         }
 
-        return new PyStr(s[start..end]);
+        return start == 0 && end == s.Length ? a.SelfAs<PyStr>() : new PyStr(s[start..end]);
     }
 
     [PyBuiltin("isdigit")]
@@ -69,6 +73,7 @@ internal static partial class StrMethods
             return PyBool.False;
         }
 
+        WorkMeter.Scanned(4L * s.Length);
         for (var i = 0; i < s.Length; i += char.IsSurrogatePair(s, i) ? 2 : 1)
         {
             if (CharUnicodeInfo.GetDigitValue(s, i) < 0)
@@ -84,24 +89,20 @@ internal static partial class StrMethods
     private static PyValue Join(in CallArgs a)
     {
         a.Expect(1, 1);
+        var separator = a.SelfAs<PyStr>().Value;
         var sb = new StringBuilder();
-        var first = true;
+        var index = 0;
         foreach (var item in PyOps.Iterate(a[0]))
         {
-            a.Evaluator.Charge(1);
             if (item is not PyStr s)
             {
-                throw PyException.Type("sequence item: expected str instance, " + item.TypeName + " found");
+                throw PyException.Type("sequence item " + index + ": expected str instance, " + item.TypeName + " found");
             }
 
-            if (!first)
-            {
-                sb.Append(a.SelfAs<PyStr>().Value);
-            }
-
-            first = false;
-            sb.Append(s.Value);
-            PyOps.CheckLength(sb.Length);
+            var added = (index++ > 0 ? separator.Length : 0) + s.Value.Length;
+            PyOps.CheckLength(sb.Length + (long)added);
+            WorkMeter.Chars(added);
+            sb.Append(index > 1 ? separator : string.Empty).Append(s.Value);
         }
 
         return new PyStr(sb.ToString());
@@ -116,11 +117,6 @@ internal static partial class StrMethods
             named[key] = value;
         }
 
-        if (!Formatting.PyFormat.TryFormat(a.SelfAs<PyStr>().Value, a.Positional.ToArray(), named, out var result, out var error, out var errorType))
-        {
-            throw new PyException(errorType, error);
-        }
-
-        return new PyStr(result);
+        return new PyStr(Formatting.PyFormat.Format(a.SelfAs<PyStr>().Value, a.Positional.ToArray(), named));
     }
 }

@@ -15,8 +15,20 @@ internal static class IntParser
             return false;
         }
 
+        // Up to 'chunk' digits are gathered in a ulong, then folded in with one big multiply-add.
+        var chunk = 0;
+        ulong scale = 1;
+        while (scale <= ulong.MaxValue / (ulong)radix / 2)
+        {
+            scale *= (ulong)radix;
+            chunk++;
+        }
+
+        WorkMeter.Words((((long)digits.Length / chunk) + 1) * ((digits.Length * (long)Math.Ceiling(Math.Log2(radix)) / 64) + 1));
         var previousUnderscore = false;
         var count = 0;
+        ulong pending = 0;
+        var pendingDigits = 0;
         foreach (var c in digits)
         {
             if (c == '_')
@@ -37,8 +49,19 @@ internal static class IntParser
                 return false;
             }
 
-            value = (value * radix) + d;
+            pending = (pending * (ulong)radix) + (ulong)d;
             count++;
+            if (++pendingDigits == chunk)
+            {
+                value = (value * scale) + pending;
+                pending = 0;
+                pendingDigits = 0;
+            }
+        }
+
+        if (pendingDigits > 0)
+        {
+            value = (value * BigInteger.Pow(radix, pendingDigits)) + pending;
         }
 
         return count > 0;

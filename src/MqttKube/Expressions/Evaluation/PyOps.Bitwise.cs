@@ -40,7 +40,7 @@ internal static partial class PyOps
             return PyInt.From(0);
         }
 
-        if (y.IsBig || x.Big.GetBitLength() + y.Value > PyInt.MaxBits)
+        if (y.IsBig || y.Value > PyInt.MaxBits || x.Big.GetBitLength() + y.Value > PyInt.MaxBits)
         {
             throw PyException.Overflow("integer result too large (limit " + PyInt.MaxBits + " bits)");
         }

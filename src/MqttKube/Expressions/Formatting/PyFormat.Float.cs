@@ -35,6 +35,14 @@ internal static partial class PyFormat
             precision = code == 'r' ? 0 : 6;
         }
 
+        // A precision is a size (digits to write): refused before anything is allocated when it passes the cap.
+        if (precision > PyOps.MaxLength)
+        {
+            throw PyException.Limit("format precision too large (more than " + PyOps.MaxLength + ")");
+        }
+
+        WorkMeter.Chars(precision);
+
         if (type == 'n' && spec.Grouping != '\0')
         {
             throw PyException.Value("Cannot specify '" + spec.Grouping + "' with 'n'.");

@@ -8,8 +8,17 @@ internal sealed class PyStr : PyValue
 {
     public static readonly PyStr Empty = new(string.Empty);
 
-    private int[]? codePoints;
+    // One-character strings below U+0100 are shared, as in CPython: iterating a string allocates nothing for them.
+    private static readonly PyStr[] Latin1 = CreateLatin1();
+
+    // Printable ASCII that a repr copies as it is (quotes and backslash need a look).
+    private static readonly System.Buffers.SearchValues<char> PlainAscii =
+        System.Buffers.SearchValues.Create(" !#$%&()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private int[]? offsets; // with surrogates: the UTF-16 index of each code point, then the text's length
     private int state; // 0 unknown, 1 no surrogates, 2 surrogates
+    private int hash;
+    private bool hashed;
 
     public PyStr(string value) => Value = value;
 
@@ -26,15 +35,7 @@ internal sealed class PyStr : PyValue
         {
             if (state == 0)
             {
-                state = 1;
-                foreach (var c in Value)
-                {
-                    if (char.IsSurrogate(c))
-                    {
-                        state = 2;
-                        break;
-                    }
-                }
+                state = Value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? 1 : 2;
             }
 
             return state == 1;
@@ -42,44 +43,44 @@ internal sealed class PyStr : PyValue
     }
 
     /// <summary>Length in code points (Python <c>len</c>).</summary>
-    public int Length => IsSimple ? Value.Length : CodePoints.Length;
+    public int Length => IsSimple ? Value.Length : Offsets.Length - 1;
 
-    public int[] CodePoints => codePoints ??= ToCodePoints(Value);
+    private int[] Offsets => offsets ??= ComputeOffsets(Value);
+
+    /// <summary><c>text.Substring(start, length)</c> as a str (shared for one character below U+0100).</summary>
+    public static PyStr Of(string text, int start, int length)
+    {
+        switch (length)
+        {
+            case 0:
+                return Empty;
+            case 1 when text[start] < Latin1.Length:
+                return Latin1[text[start]];
+        }
+
+        WorkMeter.Values(1);
+        WorkMeter.Chars(length);
+        return new PyStr(text.Substring(start, length));
+    }
+
+    /// <summary>The code point at <paramref name="index"/> as a str.</summary>
+    public PyStr CharAt(int index)
+    {
+        var start = CharIndex(index);
+        return Of(Value, start, CharIndex(index + 1) - start);
+    }
 
     /// <summary>The code points [start, end) as a string.</summary>
     public string Slice(int start, int end)
     {
-        if (IsSimple)
-        {
-            return Value.Substring(start, end - start);
-        }
-
-        var sb = new StringBuilder();
-        for (var i = start; i < end; i++)
-        {
-            var cp = CodePoints[i];
-            _ = cp < 0x10000 ? sb.Append((char)cp) : sb.Append(char.ConvertFromUtf32(cp));
-        }
-
-        return sb.ToString();
+        var from = CharIndex(start);
+        var to = CharIndex(end);
+        WorkMeter.Chars(to - from);
+        return Value.Substring(from, to - from);
     }
 
-    /// <summary>The UTF-16 index of code point index <paramref name="index"/>.</summary>
-    public int CharIndex(int index)
-    {
-        if (IsSimple)
-        {
-            return index;
-        }
-
-        var pos = 0;
-        for (var i = 0; i < index; i++)
-        {
-            pos += char.IsHighSurrogate(Value[pos]) && pos + 1 < Value.Length ? 2 : 1;
-        }
-
-        return pos;
-    }
+    /// <summary>The UTF-16 index of code point index <paramref name="index"/> (0 to <see cref="Length"/>).</summary>
+    public int CharIndex(int index) => IsSimple ? index : Offsets[index];
 
     /// <summary>The code point index of UTF-16 index <paramref name="charIndex"/>.</summary>
     public int CodePointIndex(int charIndex)
@@ -89,58 +90,96 @@ internal sealed class PyStr : PyValue
             return charIndex;
         }
 
-        var count = 0;
-        for (var pos = 0; pos < charIndex; count++)
+        var i = Array.BinarySearch(Offsets, charIndex);
+        return i >= 0 ? i : ~i;
+    }
+
+    /// <summary>The ordinal hash, computed once (and charged once) per string.</summary>
+    public int Hash()
+    {
+        if (!hashed)
         {
-            pos += char.IsHighSurrogate(Value[pos]) && pos + 1 < Value.Length ? 2 : 1;
+            WorkMeter.Scanned(Value.Length);
+            hash = Value.GetHashCode();
+            hashed = true;
         }
 
-        return count;
+        return hash;
     }
 
     public override string Str() => Value;
 
-    public override string Repr() => Quote(Value);
+    public override void WriteRepr(TextBuilder writer) => Quote(writer, Value);
 
-    /// <summary>CPython's str repr: single quotes unless the text has ' and no ", escapes for the unprintable.</summary>
+    /// <summary>CPython's str repr (see <see cref="Quote(TextBuilder, string)"/>).</summary>
     public static string Quote(string value)
     {
+        var writer = new TextBuilder();
+        Quote(writer, value);
+        return writer.ToString();
+    }
+
+    /// <summary>CPython's str repr: single quotes unless the text has ' and no ", escapes for the unprintable.</summary>
+    public static void Quote(TextBuilder writer, string value)
+    {
         var quote = value.Contains('\'') && !value.Contains('"') ? '"' : '\'';
-        var sb = new StringBuilder(value.Length + 2).Append(quote);
-        foreach (var rune in value.EnumerateRunes())
+        writer.Append(quote);
+        var plain = 0;
+        var i = 0;
+        while (i < value.Length && !writer.Full)
         {
-            var c = rune.Value;
-            switch (c)
+            var run = value.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+            i = run < 0 ? value.Length : i + run;
+            if (i == value.Length)
             {
-                case '\\': sb.Append("\\\\"); continue;
-                case '\n': sb.Append("\\n"); continue;
-                case '\r': sb.Append("\\r"); continue;
-                case '\t': sb.Append("\\t"); continue;
+                break;
             }
 
-            if (c == quote)
+            // A lone surrogate is a code point of its own (category Cs, escaped), as in CPython.
+            var valid = Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var length) == System.Buffers.OperationStatus.Done;
+            var c = valid ? rune.Value : value[i];
+            length = valid ? length : 1;
+            if (!valid || c is '\\' or '\n' or '\r' or '\t' || c == quote || !IsPrintable(rune))
             {
-                sb.Append('\\').Append(quote);
+                writer.Append(value.AsSpan(plain, i - plain));
+                WorkMeter.Chars(4);
+                Escape(writer, c, quote);
+                plain = i + length;
             }
-            else if (IsPrintable(rune))
-            {
-                sb.Append(rune.ToString());
-            }
-            else if (c < 0x100)
-            {
-                sb.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (c < 0x10000)
-            {
-                sb.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append("\\U").Append(c.ToString("x8", CultureInfo.InvariantCulture));
-            }
+
+            i += length;
         }
 
-        return sb.Append(quote).ToString();
+        writer.Append(value.AsSpan(plain, i - plain)).Append(quote);
+    }
+
+    /// <summary>Appends the escape of code point <paramref name="c"/> (written straight into the text).</summary>
+    private static void Escape(TextBuilder writer, int c, char quote)
+    {
+        switch (c)
+        {
+            case '\\': writer.Append("\\\\"); return;
+            case '\n': writer.Append("\\n"); return;
+            case '\r': writer.Append("\\r"); return;
+            case '\t': writer.Append("\\t"); return;
+        }
+
+        if (c == quote)
+        {
+            writer.Append('\\').Append(quote);
+            return;
+        }
+
+        var (letter, digits) = c < 0x100 ? ('x', 2) : c < 0x10000 ? ('u', 4) : ('U', 8);
+        Span<char> escape = stackalloc char[10];
+        escape[0] = '\\';
+        escape[1] = letter;
+        for (var d = 0; d < digits; d++)
+        {
+            escape[1 + digits - d] = "0123456789abcdef"[(c >> (4 * d)) & 0xF];
+        }
+
+        writer.Append(escape[..(2 + digits)]);
     }
 
     private static bool IsPrintable(Rune rune)
@@ -160,22 +199,31 @@ internal sealed class PyStr : PyValue
         };
     }
 
-    private static int[] ToCodePoints(string value)
+    private static int[] ComputeOffsets(string value)
     {
-        var list = new List<int>(value.Length);
+        WorkMeter.Items(value.Length);
+        var list = new List<int>(value.Length + 1);
         for (var i = 0; i < value.Length; i++)
         {
+            list.Add(i);
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                list.Add(char.ConvertToUtf32(value[i], value[i + 1]));
                 i++;
-            }
-            else
-            {
-                list.Add(value[i]);
             }
         }
 
+        list.Add(value.Length);
         return [.. list];
+    }
+
+    private static PyStr[] CreateLatin1()
+    {
+        var table = new PyStr[256];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = new PyStr(((char)i).ToString());
+        }
+
+        return table;
     }
 }

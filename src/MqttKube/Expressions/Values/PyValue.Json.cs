@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -70,16 +71,18 @@ internal abstract partial class PyValue
             error = null;
             return true;
         }
-        catch (PyException e)
+        catch (Exception e)
         {
             node = null;
-            error = e.PythonType + ": " + e.Message;
+            var (type, message) = EvaluationErrors.Describe(e);
+            error = type + ": " + message;
             return false;
         }
     }
 
     private static JsonNode? ToJsonCore(PyValue value)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (value)
         {
             case PyNone:
