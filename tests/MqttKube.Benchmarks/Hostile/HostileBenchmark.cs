@@ -24,18 +24,18 @@ internal static class HostileBenchmark
         var corpus = ReadCorpus(MicroFixtures.RepoFile(Corpus)).ToArray();
         for (var pass = 0; pass < 2; pass++)
         {
-            foreach (var (expression, _) in corpus)
+            foreach (var (expression, _, variables) in corpus)
             {
-                _ = Expression.TryParse(expression, out var parsed, out _) ? parsed!.Evaluate() : default;
+                _ = Expression.TryParse(expression, out var parsed, out _) ? parsed!.Evaluate(variables) : default;
             }
 
             Thread.Sleep(500);
         }
 
         var measures = new List<Measure>();
-        foreach (var (expression, expected) in corpus)
+        foreach (var (expression, expected, variables) in corpus)
         {
-            var measure = Evaluate(expression, expected);
+            var measure = Evaluate(expression, expected, variables);
             measures.Add(measure);
             if (verbose)
             {
@@ -54,7 +54,7 @@ internal static class HostileBenchmark
         return table;
     }
 
-    private static Measure Evaluate(string text, string expected)
+    private static Measure Evaluate(string text, string expected, Dictionary<string, PyValue> variables)
     {
         if (!Expression.TryParse(text, out var expression, out var error))
         {
@@ -68,7 +68,7 @@ internal static class HostileBenchmark
         {
             var cpu = ThreadCpuMilliseconds();
             var before = GC.GetAllocatedBytesForCurrentThread();
-            result = expression!.Evaluate();
+            result = expression!.Evaluate(variables);
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             best = Math.Min(best, ThreadCpuMilliseconds() - cpu);
         }
@@ -78,14 +78,25 @@ internal static class HostileBenchmark
         return new Measure(text, best, allocated, outcome, asExpected);
     }
 
-    private static IEnumerable<(string Expression, string Expected)> ReadCorpus(string path)
+    /// <summary>The corpus lines with the <c># vars: NAME = EXPRESSION</c> inputs in force (built outside the measure).</summary>
+    private static IEnumerable<(string Expression, string Expected, Dictionary<string, PyValue> Variables)> ReadCorpus(string path)
     {
+        var variables = new Dictionary<string, PyValue>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(path))
         {
-            var parts = line.Split(" ⇶ ");
-            if (parts.Length == 2 && !line.TrimStart().StartsWith('#'))
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("# vars:", StringComparison.Ordinal))
             {
-                yield return (parts[0], parts[1].Trim());
+                var binding = trimmed["# vars:".Length..].Split('=', 2);
+                Expression.TryParse(binding[1].Trim(), out var value, out _);
+                variables = new Dictionary<string, PyValue>(variables, StringComparer.Ordinal) { [binding[0].Trim()] = value!.Evaluate().Value! };
+                continue;
+            }
+
+            var parts = line.Split(" ⇶ ");
+            if (parts.Length == 2 && !trimmed.StartsWith('#'))
+            {
+                yield return (parts[0], parts[1].Trim(), variables);
             }
         }
     }

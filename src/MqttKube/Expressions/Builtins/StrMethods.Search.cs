@@ -87,37 +87,28 @@ internal static partial class StrMethods
         var parts = new List<PyValue>();
         if (sep is null or PyNone)
         {
-            WorkMeter.Scanned(4L * s.Length);
+            WorkMeter.Scanned(s.Length);
+            var span = s.AsSpan();
             int i = 0, n = s.Length;
             while (max-- > 0)
             {
-                while (i < n && IsSpace(s[i]))
+                var skip = span[i..].IndexOfAnyExcept(Whitespace);
+                if (skip < 0)
                 {
-                    i++;
-                }
-
-                if (i == n)
-                {
+                    i = n;
                     break;
                 }
 
-                var j = i++;
-                while (i < n && !IsSpace(s[i]))
-                {
-                    i++;
-                }
-
+                var j = i + skip;
+                var word = span[j..].IndexOfAny(Whitespace);
+                i = word < 0 ? n : j + word;
                 parts.Add(Part(s, j, i));
             }
 
-            while (i < n && IsSpace(s[i]))
+            var rest = span[i..].IndexOfAnyExcept(Whitespace);
+            if (rest >= 0)
             {
-                i++;
-            }
-
-            if (i < n)
-            {
-                parts.Add(Part(s, i, n));
+                parts.Add(Part(s, i + rest, n));
             }
 
             return new PyList([.. parts]);
@@ -132,6 +123,7 @@ internal static partial class StrMethods
         var pos = 0;
         for (int idx; max > 0 && (idx = TextSearch.IndexOf(s, separator.Value, pos)) >= 0; max--)
         {
+            WorkMeter.Items(2);
             parts.Add(Part(s, pos, idx));
             pos = idx + separator.Value.Length;
         }
@@ -167,6 +159,7 @@ internal static partial class StrMethods
             var n = self.Length;
             for (var i = 0; i <= n; i++)
             {
+                WorkMeter.Items(1);
                 if (count-- > 0)
                 {
                     text.Append(replacement.Value);
@@ -184,6 +177,7 @@ internal static partial class StrMethods
         var pos = 0;
         for (int idx; count > 0 && (idx = TextSearch.IndexOf(s, old.Value, pos)) >= 0; count--)
         {
+            WorkMeter.Items(2);
             text.Append(s.AsSpan(pos, idx - pos)).Append(replacement.Value);
             pos = idx + old.Value.Length;
         }

@@ -8,8 +8,18 @@ internal static partial class StrMethods
 {
     internal static partial PyBuiltinFunction? Lookup(string name);
 
+    /// <summary>Python's whitespace (str.isspace) as a set, for vectorized trimming and splitting.</summary>
+    internal static readonly System.Buffers.SearchValues<char> Whitespace = CreateWhitespace();
+
     /// <summary>Python's str.isspace for one char (adds the \x1c-\x1f separators .NET leaves out).</summary>
     internal static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is >= '\x1c' and <= '\x1f';
+
+    /// <summary><paramref name="s"/> without leading and trailing whitespace.</summary>
+    internal static ReadOnlySpan<char> TrimSpace(ReadOnlySpan<char> s)
+    {
+        var start = s.IndexOfAnyExcept(Whitespace);
+        return start < 0 ? [] : s[start..(s.LastIndexOfAnyExcept(Whitespace) + 1)];
+    }
 
     [PyBuiltin("lower")]
     private static PyValue Lower(in CallArgs a)
@@ -47,18 +57,11 @@ internal static partial class StrMethods
         };
 
         // A set of characters to strip is looked up in constant time, so a long one costs its length once.
-        WorkMeter.Scanned(4L * (s.Length + (set?.Length ?? 0)));
-        var strip = set is null ? null : System.Buffers.SearchValues.Create(set);
-        int start = 0, end = s.Length;
-        while (left && start < end && (strip is null ? IsSpace(s[start]) : strip.Contains(s[start])))
-        {
-            start++;
-        }
-
-        while (right && end > start && (strip is null ? IsSpace(s[end - 1]) : strip.Contains(s[end - 1])))
-        {
-            end--;
-        }
+        WorkMeter.Scanned(s.Length + (4L * (set?.Length ?? 0)));
+        var strip = set is null ? Whitespace : System.Buffers.SearchValues.Create(set);
+        var start = left ? s.AsSpan().IndexOfAnyExcept(strip) : 0;
+        start = start < 0 ? s.Length : start;
+        var end = right ? s.AsSpan(start).LastIndexOfAnyExcept(strip) + start + 1 : s.Length;
 
         return start == 0 && end == s.Length ? a.SelfAs<PyStr>() : new PyStr(s[start..end]);
     }
@@ -73,9 +76,9 @@ internal static partial class StrMethods
             return PyBool.False;
         }
 
-        WorkMeter.Scanned(4L * s.Length);
         for (var i = 0; i < s.Length; i += char.IsSurrogatePair(s, i) ? 2 : 1)
         {
+            WorkMeter.Scanned(4);
             if (CharUnicodeInfo.GetDigitValue(s, i) < 0)
             {
                 return PyBool.False;
@@ -118,5 +121,19 @@ internal static partial class StrMethods
         }
 
         return new PyStr(Formatting.PyFormat.Format(a.SelfAs<PyStr>().Value, a.Positional.ToArray(), named));
+    }
+
+    private static System.Buffers.SearchValues<char> CreateWhitespace()
+    {
+        var spaces = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (IsSpace((char)c))
+            {
+                spaces.Add((char)c);
+            }
+        }
+
+        return System.Buffers.SearchValues.Create([.. spaces]);
     }
 }

@@ -7,7 +7,7 @@ namespace MqttKube.Expressions;
 internal static class IntParser
 {
     /// <summary>Digits in <paramref name="radix"/>, single underscores between them (and after a prefix).</summary>
-    public static bool TryParseDigits(string digits, int radix, bool afterPrefix, out BigInteger value)
+    public static bool TryParseDigits(ReadOnlySpan<char> digits, int radix, bool afterPrefix, out BigInteger value)
     {
         value = BigInteger.Zero;
         if (digits.Length == 0 || digits.Length > 4300 || digits[^1] == '_' || (!afterPrefix && digits[0] == '_'))
@@ -67,23 +67,11 @@ internal static class IntParser
         return count > 0;
     }
 
-    /// <summary><c>int(text, radix)</c>; radix 0 reads the prefix like a literal.</summary>
+    /// <summary><c>int(text, radix)</c>; radix 0 reads the prefix like a literal. Reads the text in place (no copies).</summary>
     public static PyInt ParseForInt(string text, int radix)
     {
-        var s = text.AsSpan().Trim();
-        var start = 0;
-        while (start < s.Length && StrMethods.IsSpace(s[start]))
-        {
-            start++;
-        }
-
-        var end = s.Length;
-        while (end > start && StrMethods.IsSpace(s[end - 1]))
-        {
-            end--;
-        }
-
-        var body = s[start..end].ToString();
+        WorkMeter.Scanned(text.Length);
+        var body = StrMethods.TrimSpace(text);
         var negative = false;
         if (body.Length > 0 && body[0] is '+' or '-')
         {
@@ -92,6 +80,7 @@ internal static class IntParser
         }
 
         var afterPrefix = false;
+        var given = radix;
         if (body.Length >= 2 && body[0] == '0' && char.ToLowerInvariant(body[1]) is 'x' or 'o' or 'b')
         {
             var prefixRadix = char.ToLowerInvariant(body[1]) switch { 'x' => 16, 'o' => 8, _ => 2 };
@@ -113,7 +102,7 @@ internal static class IntParser
         if (!ok || !TryParseDigits(body, radix, afterPrefix, out var value))
         {
             var shown = text.Length > 200 ? text[..200] : text;
-            throw PyException.Value("invalid literal for int() with base " + (radix == 0 ? 10 : radix) + ": " + PyStr.Quote(shown));
+            throw PyException.Value("invalid literal for int() with base " + given + ": " + PyStr.Quote(shown));
         }
 
         return PyInt.From(negative ? -value : value);

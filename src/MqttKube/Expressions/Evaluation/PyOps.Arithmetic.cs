@@ -16,7 +16,7 @@ internal static partial class PyOps
         {
             return a is PyFloat || b is PyFloat
                 ? new PyFloat(AsDouble(a)!.Value + AsDouble(b)!.Value)
-                : Int(AsInt(a)!.Big + AsInt(b)!.Big);
+                : Int(ChargeLinear(AsInt(a)!, AsInt(b)!).Big + AsInt(b)!.Big);
         }
 
         switch (a)
@@ -49,7 +49,7 @@ internal static partial class PyOps
         {
             return a is PyFloat || b is PyFloat
                 ? new PyFloat(AsDouble(a)!.Value - AsDouble(b)!.Value)
-                : Int(AsInt(a)!.Big - AsInt(b)!.Big);
+                : Int(ChargeLinear(AsInt(a)!, AsInt(b)!).Big - AsInt(b)!.Big);
         }
 
         throw Unsupported("-", a, b);
@@ -126,6 +126,17 @@ internal static partial class PyOps
         }
 
         return new PyFloat(AsDouble(a)!.Value / d);
+    }
+
+    /// <summary>Charges a big-integer operation linear in its operands' size; returns <paramref name="x"/>.</summary>
+    internal static PyInt ChargeLinear(PyInt x, PyInt y)
+    {
+        if (x.IsBig || y.IsBig)
+        {
+            WorkMeter.Words(Math.Max(x.Words, y.Words));
+        }
+
+        return x;
     }
 
     /// <summary>True for an int a double holds exactly (|i| ≤ 2^53).</summary>

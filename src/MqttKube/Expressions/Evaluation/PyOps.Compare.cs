@@ -122,6 +122,7 @@ internal static partial class PyOps
         }
 
         var floor = Math.Floor(d);
+        ChargeLinear(i, i);
         var c = i.Big.CompareTo(new BigInteger(floor));
         return c != 0 ? c : floor == d ? 0 : -1;
     }

@@ -59,7 +59,8 @@ internal static partial class PyOps
                     return new PyStr(s.Slice(first, first + (int)count));
                 }
 
-                ChargeChars(2 * count);
+                CheckLength(count);
+                WorkMeter.Chars(2 * count);
                 var sb = new StringBuilder((int)count);
                 for (long i = 0, index = first; i < count; i++, index += st)
                 {

@@ -92,7 +92,7 @@ internal static partial class PyFormat
         }
         else
         {
-            value = state.Named.TryGetValue(first, out var v) ? v : throw new PyException("KeyError", PyStr.Quote(first));
+            value = state.Named.TryGetValue(first, out var v) ? v : throw PyException.Key(new PyStr(first));
         }
 
         while (i < name.Length)

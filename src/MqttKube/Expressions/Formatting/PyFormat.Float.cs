@@ -41,7 +41,8 @@ internal static partial class PyFormat
             throw PyException.Limit("format precision too large (more than " + PyOps.MaxLength + ")");
         }
 
-        WorkMeter.Chars(precision);
+        // The digits pass through the layout, the sign and grouping split and the padding: a few copies each.
+        WorkMeter.Chars(2L * precision);
 
         if (type == 'n' && spec.Grouping != '\0')
         {

@@ -117,7 +117,9 @@ internal static partial class PyFormat
                 continue;
             }
 
+            // The field's text is scanned and cut into name, conversion and spec: a few copies of it.
             var end = FieldEnd(format, i + 1);
+            WorkMeter.Chars(2L * (end - i));
             text.Append(RenderField(format[(i + 1)..end], state, recursion));
             i = end + 1;
         }
