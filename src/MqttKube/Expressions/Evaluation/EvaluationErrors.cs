@@ -1,9 +1,20 @@
 namespace MqttKube.Expressions;
 
-/// <summary>What any exception thrown inside an evaluation means to the user: a Python exception name and a message.</summary>
+/// <summary>
+/// What any exception thrown inside an evaluation means to the user: a Python exception name and a message (cut to
+/// <see cref="MaxMessageLength"/> characters: a message may quote a value, and it ends up in a log line).
+/// </summary>
 internal static class EvaluationErrors
 {
-    public static (string Type, string Message) Describe(Exception exception) => exception switch
+    public const int MaxMessageLength = 500;
+
+    public static (string Type, string Message) Describe(Exception exception)
+    {
+        var (type, message) = Classify(exception);
+        return (type, message.Length <= MaxMessageLength ? message : message[..MaxMessageLength] + "...");
+    }
+
+    private static (string Type, string Message) Classify(Exception exception) => exception switch
     {
         PyException e => (e.PythonType, e.Message),
         InsufficientExecutionStackException => ("LimitExceeded", "evaluation nested too deeply"),

@@ -6,11 +6,14 @@ namespace MqttKube.Expressions;
 /// <summary>CPython's int literal and <c>int(str, base)</c> parsing (underscores, prefixes, Unicode digits).</summary>
 internal static class IntParser
 {
+    /// <summary>CPython's limit on the digits of an int read from text (sys.get_int_max_str_digits()).</summary>
+    public const int MaxDigits = 4300;
+
     /// <summary>Digits in <paramref name="radix"/>, single underscores between them (and after a prefix).</summary>
     public static bool TryParseDigits(ReadOnlySpan<char> digits, int radix, bool afterPrefix, out BigInteger value)
     {
         value = BigInteger.Zero;
-        if (digits.Length == 0 || digits.Length > 4300 || digits[^1] == '_' || (!afterPrefix && digits[0] == '_'))
+        if (digits.Length == 0 || digits.Length > MaxDigits || digits[^1] == '_' || (!afterPrefix && digits[0] == '_'))
         {
             return false;
         }

@@ -132,7 +132,7 @@ internal static partial class Lexer
             throw new SyntaxException(start + 1, "leading zeros in decimal integer literals are not permitted");
         }
 
-        if (clean.Length > 4300)
+        if (clean.Length > IntParser.MaxDigits)
         {
             throw new SyntaxException(start + 1, "integer literal too long");
         }

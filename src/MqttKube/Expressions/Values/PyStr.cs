@@ -17,8 +17,7 @@ internal sealed class PyStr : PyValue
 
     private int[]? offsets; // with surrogates: the UTF-16 index of each code point, then the text's length
     private int state; // 0 unknown, 1 no surrogates, 2 surrogates
-    private int hash;
-    private bool hashed;
+    private int hash; // 0 until computed (a computed 0 is stored as 1): one field, so threads see it whole
 
     public PyStr(string value) => Value = value;
 
@@ -97,11 +96,11 @@ internal sealed class PyStr : PyValue
     /// <summary>The ordinal hash, computed once (and charged once) per string.</summary>
     public int Hash()
     {
-        if (!hashed)
+        if (hash == 0)
         {
             WorkMeter.Scanned(Value.Length);
-            hash = Value.GetHashCode();
-            hashed = true;
+            var computed = Value.GetHashCode();
+            hash = computed == 0 ? 1 : computed;
         }
 
         return hash;

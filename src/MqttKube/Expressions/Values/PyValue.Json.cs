@@ -47,7 +47,9 @@ internal abstract partial class PyValue
                 return PyBool.False;
             case JsonValueKind.Number:
                 var text = jsonValue.ToJsonString();
-                if (text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 && BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+                // An integer of more digits than the int cap holds is read as a float (parsing it would be quadratic).
+                if (text.Length <= IntParser.MaxDigits + 1 && text.AsSpan().IndexOfAny('.', 'e', 'E') < 0
+                    && BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
                     && integer.GetBitLength() <= PyInt.MaxBits)
                 {
                     return PyInt.From(integer);
