@@ -86,8 +86,9 @@ internal sealed class Expression
 
     private EvaluationResult Run(IReadOnlyDictionary<string, PyValue>? variables, EvaluationLimits? limits, Runner runner, ReadOnlySpan<PyValue> args)
     {
+        // Explicit limits get a meter of their own; otherwise the evaluation joins the unit of work it runs in.
+        using var scope = limits is null ? WorkMeter.Join(EvaluationLimits.Default.MaxWork) : new WorkMeter(limits.MaxWork).Enter();
         limits ??= EvaluationLimits.Default;
-        using var scope = new WorkMeter(limits.MaxWork).Enter();
         try
         {
             var value = runner(new Evaluator(variables, limits), Root, args);

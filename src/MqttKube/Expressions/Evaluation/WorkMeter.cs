@@ -38,13 +38,26 @@ internal sealed class WorkMeter
     /// <summary>Units spent so far.</summary>
     public long Used => used;
 
+    /// <summary>True once the budget is spent: whatever runs next under this meter fails at once.</summary>
+    public bool Exhausted => used >= limit;
+
+    /// <summary>
+    /// Joins the current meter, or makes a fresh one of <paramref name="limit"/> units current: the evaluations of one
+    /// unit of work (a value map's transform, matchers and output for one value) share one budget, so adding more of
+    /// them to a config does not multiply what one value may cost.
+    /// </summary>
+    public static Scope Join(long limit) => current is null ? new WorkMeter(limit).Enter() : default;
+
     /// <summary>Makes this meter the thread's current one until the returned scope is disposed.</summary>
     public Scope Enter()
     {
         var previous = current;
         current = this;
-        return new Scope(previous);
+        return new Scope(previous, true);
     }
+
+    /// <summary>Spends what is left (work that ran into a time limit, such as a regex that timed out).</summary>
+    public void Exhaust() => used = limit;
 
     /// <summary>Spends <paramref name="count"/> times <paramref name="cost"/> units, or throws LimitExceeded.</summary>
     public void Spend(long count, int cost)
@@ -71,9 +84,15 @@ internal sealed class WorkMeter
 
     public static void Words(long count) => current?.Spend(count, WordCost);
 
-    /// <summary>Restores the meter that was current before <see cref="Enter"/>.</summary>
-    public readonly struct Scope(WorkMeter? previous) : IDisposable
+    /// <summary>Restores the meter that was current before <see cref="Enter"/> (nothing for a joined meter).</summary>
+    public readonly struct Scope(WorkMeter? previous, bool entered) : IDisposable
     {
-        public void Dispose() => current = previous;
+        public void Dispose()
+        {
+            if (entered)
+            {
+                current = previous;
+            }
+        }
     }
 }

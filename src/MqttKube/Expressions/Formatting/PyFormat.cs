@@ -32,13 +32,12 @@ internal static partial class PyFormat
         TryFormat(format, positional, named, out result, out error, out _);
 
     /// <summary>
-    /// As the other overload; <paramref name="errorType"/> is the CPython exception name. Outside an evaluation (a
-    /// value map's output) the formatting gets a work meter of its own, with the default evaluation limits.
+    /// As the other overload; <paramref name="errorType"/> is the CPython exception name. The work joins the current
+    /// meter (a value map's), or gets one of its own with the default evaluation limits.
     /// </summary>
     public static bool TryFormat(string format, IReadOnlyList<PyValue> positional, IReadOnlyDictionary<string, PyValue> named, out string result, out string error, out string errorType)
     {
-        var meter = WorkMeter.Current ?? new WorkMeter(EvaluationLimits.Default.MaxWork);
-        using var scope = meter.Enter();
+        using var scope = WorkMeter.Join(EvaluationLimits.Default.MaxWork);
         try
         {
             result = Format(format, positional, named);
