@@ -66,9 +66,10 @@ internal sealed class ValueMap
                 : MapResult.Miss(input, value, notJson);
         }
 
+        var meter = WorkMeter.Current!;
         foreach (var (matcher, output) in entries)
         {
-            if (WorkMeter.Current!.Exhausted)
+            if (meter.Exhausted)
             {
                 return MapResult.Miss(input, value, "the value map's work budget is spent");
             }

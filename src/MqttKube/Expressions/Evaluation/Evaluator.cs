@@ -21,7 +21,7 @@ internal sealed partial class Evaluator
 
     public PyValue Eval(Node node, Frame? frame)
     {
-        WorkMeter.Charge(1, WorkMeter.NodeCost);
+        WorkMeter.Nodes(1);
         if (++depth > maxDepth)
         {
             throw PyException.Limit("evaluation nested too deeply (limit " + maxDepth + ")");

@@ -3,9 +3,10 @@ namespace MqttKube.Expressions;
 /// <summary>
 /// The work budget of one evaluation. Every operator, builtin, method, comparison, hash, iteration, repr and format
 /// charges the thread's current meter for the work it does, before doing it; evaluation is synchronous, so
-/// <see cref="Expression"/> (and <see cref="Formatting.PyFormat"/> for value-map outputs) makes a fresh meter current
-/// for the run and restores the previous one after. Outside any run (values built from JSON, a result printed) the
-/// charges are not counted: those values are bounded by the input limits and by <see cref="ResultSize"/>.
+/// <see cref="Expression"/> (and <see cref="Formatting.PyFormat"/> for value-map outputs) makes a meter current for
+/// the run, or joins the one of the unit of work it belongs to (<see cref="Join"/>), and restores the previous one
+/// after. Outside any run (values built from JSON, a result printed) the charges are not counted: those values are
+/// bounded by the input limits and by <see cref="ResultSize"/>.
 /// </summary>
 /// <remarks>
 /// A unit is about one byte allocated or a nanosecond of work, so one budget bounds both: a character produced or
@@ -27,16 +28,17 @@ internal sealed class WorkMeter
     [ThreadStatic]
     private static WorkMeter? current;
 
-    private readonly long limit;
+    // The meter Join reuses on this thread (it is only ever current at the top of a unit of work): no allocation.
+    [ThreadStatic]
+    private static WorkMeter? spare;
+
+    private long limit;
     private long used;
 
     public WorkMeter(long limit) => this.limit = limit;
 
     /// <summary>The meter of the evaluation running on this thread, or null.</summary>
     public static WorkMeter? Current => current;
-
-    /// <summary>Units spent so far.</summary>
-    public long Used => used;
 
     /// <summary>True once the budget is spent: whatever runs next under this meter fails at once.</summary>
     public bool Exhausted => used >= limit;
@@ -46,7 +48,18 @@ internal sealed class WorkMeter
     /// unit of work (a value map's transform, matchers and output for one value) share one budget, so adding more of
     /// them to a config does not multiply what one value may cost.
     /// </summary>
-    public static Scope Join(long limit) => current is null ? new WorkMeter(limit).Enter() : default;
+    public static Scope Join(long limit)
+    {
+        if (current is not null)
+        {
+            return default;
+        }
+
+        var meter = spare ??= new WorkMeter(limit);
+        meter.limit = limit;
+        meter.used = 0;
+        return meter.Enter();
+    }
 
     /// <summary>Makes this meter the thread's current one until the returned scope is disposed.</summary>
     public Scope Enter()
@@ -71,8 +84,8 @@ internal sealed class WorkMeter
         used += count * cost;
     }
 
-    /// <summary>Charges the current meter, if any.</summary>
-    public static void Charge(long count, int cost) => current?.Spend(count, cost);
+    // Charges to the current meter, if any, by kind of work.
+    public static void Nodes(long count) => current?.Spend(count, NodeCost);
 
     public static void Chars(long count) => current?.Spend(count, CharCost);
 
