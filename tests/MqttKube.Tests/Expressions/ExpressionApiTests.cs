@@ -98,4 +98,26 @@ public sealed class ExpressionApiTests
         var limited = expression.Evaluate(limits: new EvaluationLimits(MaxWork: 2000));
         Assert.Equal("LimitExceeded", limited.ErrorType);
     }
+
+    [Theory]
+    [InlineData("[0] * 600000", true)]
+    [InlineData("[12345] * 250000", true)]
+    [InlineData("['x' * 999998]", true)]
+    [InlineData("[0] * 700000", false)]
+    [InlineData("[[0] * 1000] * 1000", false)]
+    [InlineData("['x' * 10 ** 6] * 2", false)]
+    public void AResultLeavesOnlyWhenItsTextStaysWithinTwoMillionCharacters(string text, bool fits)
+    {
+        Assert.True(Expression.TryParse(text, out var expression, out _));
+        var result = expression!.Evaluate();
+        Assert.Equal(fits, result.IsSuccess);
+        if (fits)
+        {
+            Assert.True(result.Value!.Repr().Length <= 2_000_000);
+        }
+        else
+        {
+            Assert.Equal("LimitExceeded", result.ErrorType);
+        }
+    }
 }

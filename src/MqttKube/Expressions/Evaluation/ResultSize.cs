@@ -23,15 +23,17 @@ internal static class ResultSize
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         WorkMeter.Items(1);
+        // About the repr's length: exact for containers and small ints, a typical length for floats and the like.
         total += value switch
         {
             PyStr s => s.Value.Length + 2,
-            PyInt i => i.IsBig ? (i.Words * 20) + 1 : 20,
+            PyInt { IsBig: false } i => Digits(i.Value),
+            PyInt i => (i.Words * 20) + 1,
             PyList l => 2 + (2L * l.Items.Length),
             PyTuple t => 2 + (2L * t.Items.Length),
             PyDict d => 2 + (4L * d.Count),
             PyDictView v => 12 + (2L * v.Items.Length),
-            _ => 24,
+            _ => 8,
         };
         if (total > Max)
         {
@@ -58,6 +60,17 @@ internal static class ResultSize
 
                 break;
         }
+    }
+
+    private static long Digits(long value)
+    {
+        var digits = value < 0 ? 2L : 1L;
+        for (value /= 10; value != 0; value /= 10)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     private static void AddAll(PyValue[] items, ref long total)
