@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using MqttKube.Benchmarks.Hostile;
 using MqttKube.Benchmarks.Micro;
 using MqttKube.Benchmarks.Report;
 using MqttKube.Benchmarks.Service;
@@ -8,8 +9,9 @@ using MqttKube.Benchmarks.Service;
 namespace MqttKube.Benchmarks;
 
 /// <summary>
-/// <c>MqttKube.Benchmarks micro|service|all [--exe PATH] [--out FILE]</c>: the BenchmarkDotNet value-mapping
-/// benchmarks, the service benchmarks of the published executable, or both; the tables go to stdout and to FILE.
+/// <c>MqttKube.Benchmarks micro|hostile|service|all [--exe PATH] [--out FILE] [--verbose]</c>: the BenchmarkDotNet
+/// value-mapping benchmarks, the hostile-evaluation figures, the service benchmarks of the published executable, or
+/// all of them; the tables go to stdout and to FILE.
 /// </summary>
 internal static class BenchProgram
 {
@@ -18,13 +20,13 @@ internal static class BenchProgram
         var mode = args.FirstOrDefault() ?? "all";
         var executable = Option(args, "--exe") ?? MicroFixtures.RepoFile("artifacts/mqtt-kube");
         var output = Option(args, "--out");
-        if (mode is not ("micro" or "service" or "all"))
+        if (mode is not ("micro" or "hostile" or "service" or "all"))
         {
-            await Console.Error.WriteLineAsync("usage: MqttKube.Benchmarks micro|service|all [--exe PATH] [--out FILE]");
+            await Console.Error.WriteLineAsync("usage: MqttKube.Benchmarks micro|hostile|service|all [--exe PATH] [--out FILE] [--verbose]");
             return 2;
         }
 
-        if (mode != "micro" && !File.Exists(executable))
+        if (mode is "service" or "all" && !File.Exists(executable))
         {
             await Console.Error.WriteLineAsync($"no executable at {executable}: run 'make publish' first");
             return 2;
@@ -34,6 +36,11 @@ internal static class BenchProgram
         if (mode is "micro" or "all")
         {
             tables.Add(MicroRunner.Run(MicroFixtures.RepoFile("artifacts/bench")));
+        }
+
+        if (mode is "hostile" or "all")
+        {
+            tables.Add(HostileBenchmark.Run(args.Contains("--verbose")));
         }
 
         if (mode is "service" or "all")

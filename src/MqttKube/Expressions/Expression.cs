@@ -86,27 +86,20 @@ internal sealed class Expression
 
     private EvaluationResult Run(IReadOnlyDictionary<string, PyValue>? variables, EvaluationLimits? limits, Runner runner, ReadOnlySpan<PyValue> args)
     {
-        var evaluator = new Evaluator(variables, limits ?? EvaluationLimits.Default);
+        // Explicit limits get a meter of their own; otherwise the evaluation joins the unit of work it runs in.
+        using var scope = limits is null ? WorkMeter.Join(EvaluationLimits.Default.MaxWork) : new WorkMeter(limits.MaxWork).Enter();
+        limits ??= EvaluationLimits.Default;
         try
         {
-            return EvaluationResult.Success(runner(evaluator, Root, args));
+            var value = runner(new Evaluator(variables, limits), Root, args);
+            ResultSize.Check(value);
+            return EvaluationResult.Success(value);
         }
-        catch (PyException e)
+        catch (Exception e)
         {
-            return EvaluationResult.Failure(e.PythonType, e.Message);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            return EvaluationResult.Failure("LimitExceeded", "evaluation nested too deeply");
-        }
-        catch (OutOfMemoryException)
-        {
-            return EvaluationResult.Failure("MemoryError", "out of memory");
-        }
-        catch (Exception e) when (e is InvalidCastException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or NullReferenceException)
-        {
-            // A defect in the interpreter must not take the service down: report it as an evaluation error.
-            return EvaluationResult.Failure("InternalError", e.GetType().Name + ": " + e.Message);
+            // Whatever fails inside an evaluation (a Python error, a sandbox limit, a defect) is an evaluation error.
+            var (type, message) = EvaluationErrors.Describe(e);
+            return EvaluationResult.Failure(type, message);
         }
     }
 }

@@ -7,7 +7,9 @@ namespace MqttKube.ValueMapping;
 
 /// <summary>
 /// A compiled <c>values:</c> block (SPEC 4): input → transform → jsonpath → map → rendered output. Pure and
-/// thread-safe; a failing step is a miss with a reason, never an exception.
+/// thread-safe; a failing step is a miss with a reason, never an exception. The transform, the lambda and regex
+/// matchers and the output of one value share one work budget (<see cref="WorkMeter"/>), so a map with many
+/// expensive keys costs no more per value than one.
 /// </summary>
 internal sealed class ValueMap
 {
@@ -27,6 +29,7 @@ internal sealed class ValueMap
 
     public MapResult Map(MapValue input)
     {
+        using var scope = WorkMeter.Join(EvaluationLimits.Default.MaxWork);
         var value = input;
         if (transform is not null)
         {
@@ -63,8 +66,14 @@ internal sealed class ValueMap
                 : MapResult.Miss(input, value, notJson);
         }
 
+        var meter = WorkMeter.Current!;
         foreach (var (matcher, output) in entries)
         {
+            if (meter.Exhausted)
+            {
+                return MapResult.Miss(input, value, "the value map's work budget is spent");
+            }
+
             if (!matcher.Matches(value, out var groups))
             {
                 continue;

@@ -91,11 +91,33 @@ public sealed class ExpressionApiTests
     }
 
     [Fact]
-    public void StepBudgetIsConfigurable()
+    public void WorkBudgetIsConfigurable()
     {
-        Assert.True(Expression.TryParse("sum([1] * 50)", out var expression, out _));
+        Assert.True(Expression.TryParse("sum([1] * 500)", out var expression, out _));
         Assert.True(expression!.Evaluate().IsSuccess);
-        var limited = expression.Evaluate(limits: new EvaluationLimits(MaxSteps: 20));
+        var limited = expression.Evaluate(limits: new EvaluationLimits(MaxWork: 2000));
         Assert.Equal("LimitExceeded", limited.ErrorType);
+    }
+
+    [Theory]
+    [InlineData("[0] * 600000", true)]
+    [InlineData("[12345] * 250000", true)]
+    [InlineData("['x' * 999998]", true)]
+    [InlineData("[0] * 700000", false)]
+    [InlineData("[[0] * 1000] * 1000", false)]
+    [InlineData("['x' * 10 ** 6] * 2", false)]
+    public void AResultLeavesOnlyWhenItsTextStaysWithinTwoMillionCharacters(string text, bool fits)
+    {
+        Assert.True(Expression.TryParse(text, out var expression, out _));
+        var result = expression!.Evaluate();
+        Assert.Equal(fits, result.IsSuccess);
+        if (fits)
+        {
+            Assert.True(result.Value!.Repr().Length <= 2_000_000);
+        }
+        else
+        {
+            Assert.Equal("LimitExceeded", result.ErrorType);
+        }
     }
 }

@@ -43,7 +43,7 @@ public sealed class ExpressionCasesTests
 
     internal static void AssertOutcome(string location, string input, string expected, EvaluationResult actual)
     {
-        var shown = actual.IsSuccess ? actual.Value!.Repr() : "error: " + actual.ErrorType + " (" + actual.ErrorMessage + ")";
+        var shown = actual.IsSuccess ? actual.Value!.ShortRepr(500) : "error: " + actual.ErrorType + " (" + actual.ErrorMessage + ")";
         var because = location + ": " + input + "\n  expected " + expected + "\n  actual   " + shown;
         if (expected == "error")
         {

@@ -48,6 +48,8 @@ internal static partial class Builtins
             return PyInt.From(0);
         }
 
+        var powWords = (long)(-digits.Value * 3.33 / 64) + 1;
+        WorkMeter.Words((powWords * powWords) + (i.Words * powWords));
         var pow = BigInteger.Pow(10, (int)-digits.Value);
         var q = BigInteger.DivRem(i.Big, pow, out var r);
         if (r.Sign < 0)
@@ -101,7 +103,6 @@ internal static partial class Builtins
 
         foreach (var item in PyOps.Iterate(a[0]))
         {
-            a.Evaluator.Charge(1);
             total = PyOps.Add(total, item);
         }
 
@@ -143,7 +144,6 @@ internal static partial class Builtins
         PyValue? bestKey = null;
         foreach (var item in items)
         {
-            a.Evaluator.Charge(1);
             var k = key is null ? item : a.Evaluator.Call(key, [item]);
             if (best is null || PyOps.Order(k, bestKey!, op))
             {

@@ -8,7 +8,6 @@ internal static partial class Builtins
         a.Expect(1, 1);
         foreach (var item in PyOps.Iterate(a[0]))
         {
-            a.Evaluator.Charge(1);
             if (item.IsTruthy)
             {
                 return PyBool.True;
@@ -24,7 +23,6 @@ internal static partial class Builtins
         a.Expect(1, 1);
         foreach (var item in PyOps.Iterate(a[0]))
         {
-            a.Evaluator.Charge(1);
             if (!item.IsTruthy)
             {
                 return PyBool.False;
@@ -41,7 +39,8 @@ internal static partial class Builtins
         a.Expect(1, 1, "key", "reverse");
         var key = a.Get(-1, "key");
         var reverse = a.Get(-1, "reverse")?.IsTruthy ?? false;
-        var items = PyOps.ToArray(a[0], a.Evaluator).ToArray();
+        var items = PyOps.ToNewArray(a[0]);
+        WorkMeter.Items(3L * items.Length);
         var keys = new PyValue[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
@@ -54,7 +53,7 @@ internal static partial class Builtins
             Array.Reverse(keys);
         }
 
-        MergeSort(items, keys, a.Evaluator);
+        MergeSort(items, keys);
         if (reverse)
         {
             Array.Reverse(items);
@@ -63,14 +62,14 @@ internal static partial class Builtins
         return new PyList(items);
     }
 
-    private static void MergeSort(PyValue[] items, PyValue[] keys, Evaluator evaluator)
+    private static void MergeSort(PyValue[] items, PyValue[] keys)
     {
         var n = items.Length;
         var tmpItems = new PyValue[n];
         var tmpKeys = new PyValue[n];
         for (var width = 1; width < n; width *= 2)
         {
-            evaluator.Charge(n);
+            WorkMeter.Items(2L * n);
             for (var lo = 0; lo < n; lo += 2 * width)
             {
                 var mid = Math.Min(lo + width, n);

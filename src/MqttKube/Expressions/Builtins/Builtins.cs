@@ -84,6 +84,19 @@ internal static partial class Builtins
         return a.Get(0) is { } x ? (x is PyStr ? x : new PyStr(x.Str())) : PyStr.Empty;
     }
 
+    [PyBuiltin("format")]
+    private static PyValue Format(in CallArgs a)
+    {
+        a.Expect(1, 2);
+        var spec = a.Get(1) ?? PyStr.Empty;
+        if (spec is not PyStr s)
+        {
+            throw PyException.Type("format() argument 2 must be str, not " + spec.TypeName);
+        }
+
+        return new PyStr(Formatting.PyFormat.FormatValue(a[0], s.Value));
+    }
+
     [PyBuiltin("repr")]
     private static PyValue Repr(in CallArgs a)
     {
@@ -122,13 +135,13 @@ internal static partial class Builtins
     private static PyValue List(in CallArgs a)
     {
         a.Expect(0, 1);
-        return a.Get(0) is { } x ? new PyList([.. PyOps.ToArray(x, a.Evaluator)]) : new PyList([]);
+        return a.Get(0) is { } x ? new PyList(PyOps.ToNewArray(x)) : new PyList([]);
     }
 
     [PyBuiltin("tuple")]
     private static PyValue Tuple(in CallArgs a)
     {
         a.Expect(0, 1);
-        return a.Get(0) is { } x ? new PyTuple([.. PyOps.ToArray(x, a.Evaluator)]) : PyTuple.Empty;
+        return a.Get(0) is { } x ? new PyTuple(PyOps.ToNewArray(x)) : PyTuple.Empty;
     }
 }

@@ -16,14 +16,18 @@ internal static partial class DictMethods
     private static PyValue Keys(in CallArgs a)
     {
         a.Expect(0, 0);
-        return new PyDictView("dict_keys", a.SelfAs<PyDict>().Keys.ToArray());
+        var dict = a.SelfAs<PyDict>();
+        WorkMeter.Items(dict.Count);
+        return new PyDictView("dict_keys", dict, dict.Keys.ToArray());
     }
 
     [PyBuiltin("values")]
     private static PyValue Values(in CallArgs a)
     {
         a.Expect(0, 0);
-        return new PyDictView("dict_values", a.SelfAs<PyDict>().Values.ToArray());
+        var dict = a.SelfAs<PyDict>();
+        WorkMeter.Items(dict.Count);
+        return new PyDictView("dict_values", dict, dict.Values.ToArray());
     }
 
     [PyBuiltin("items")]
@@ -31,12 +35,13 @@ internal static partial class DictMethods
     {
         a.Expect(0, 0);
         var dict = a.SelfAs<PyDict>();
+        WorkMeter.Values(dict.Count);
         var items = new PyValue[dict.Count];
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = new PyTuple([dict.Keys[i], dict.Values[i]]);
         }
 
-        return new PyDictView("dict_items", items);
+        return new PyDictView("dict_items", dict, items);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MqttKube.Expressions;
 
 internal static partial class StrMethods
@@ -14,20 +12,22 @@ internal static partial class StrMethods
     {
         a.Expect(1, 3);
         var self = a.SelfAs<PyStr>();
+        PyValue[] candidates = a[0] switch
+        {
+            PyStr s => [s],
+            PyTuple t when t.Items.All(i => i is PyStr) => t.Items,
+            var x => throw PyException.Type(a.Name + " first arg must be str or a tuple of str, not " + x.TypeName),
+        };
         if (!Range(self, a.Get(1), a.Get(2), out var from, out var to))
         {
             return PyBool.False;
         }
 
         var region = self.Value.AsSpan(from, to - from);
-        PyStr[] candidates = a[0] switch
+        foreach (PyStr c in candidates)
         {
-            PyStr s => [s],
-            PyTuple t when t.Items.All(i => i is PyStr) => t.Items.Cast<PyStr>().ToArray(),
-            var x => throw PyException.Type(a.Name + " first arg must be str or a tuple of str, not " + x.TypeName),
-        };
-        foreach (var c in candidates)
-        {
+            WorkMeter.Items(1);
+            WorkMeter.Scanned(Math.Min(c.Value.Length, region.Length));
             if (start ? region.StartsWith(c.Value, StringComparison.Ordinal) : region.EndsWith(c.Value, StringComparison.Ordinal))
             {
                 return PyBool.True;
@@ -48,16 +48,16 @@ internal static partial class StrMethods
             return PyInt.From(-1);
         }
 
-        var index = self.Value.AsSpan(from, to - from).IndexOf(sub.Value, StringComparison.Ordinal);
-        return PyInt.From(index < 0 ? -1 : self.CodePointIndex(from + index));
+        var index = TextSearch.IndexOf(self.Value, sub.Value, from, to);
+        return PyInt.From(index < 0 ? -1 : self.CodePointIndex(index));
     }
 
     /// <summary>The UTF-16 range of <c>s[start:end]</c>; false when start lies past the end (CPython's rule).</summary>
     private static bool Range(PyStr s, PyValue? start, PyValue? end, out int from, out int to)
     {
         var length = s.Length;
-        long lo = start is null or PyNone ? 0 : PyOps.Index(start, "slice indices");
-        long hi = end is null or PyNone ? length : PyOps.Index(end, "slice indices");
+        var lo = PyOps.SliceIndex(start) ?? 0;
+        var hi = PyOps.SliceIndex(end) ?? length;
         lo = lo < 0 ? Math.Max(0, lo + length) : lo;
         hi = hi < 0 ? Math.Max(0, hi + length) : Math.Min(hi, length);
         if (lo > length || hi < lo)
@@ -87,36 +87,28 @@ internal static partial class StrMethods
         var parts = new List<PyValue>();
         if (sep is null or PyNone)
         {
+            WorkMeter.Scanned(s.Length);
+            var span = s.AsSpan();
             int i = 0, n = s.Length;
             while (max-- > 0)
             {
-                while (i < n && IsSpace(s[i]))
+                var skip = span[i..].IndexOfAnyExcept(Whitespace);
+                if (skip < 0)
                 {
-                    i++;
-                }
-
-                if (i == n)
-                {
+                    i = n;
                     break;
                 }
 
-                var j = i++;
-                while (i < n && !IsSpace(s[i]))
-                {
-                    i++;
-                }
-
-                parts.Add(new PyStr(s[j..i]));
+                var j = i + skip;
+                var word = span[j..].IndexOfAny(Whitespace);
+                i = word < 0 ? n : j + word;
+                parts.Add(Part(s, j, i));
             }
 
-            while (i < n && IsSpace(s[i]))
+            var rest = span[i..].IndexOfAnyExcept(Whitespace);
+            if (rest >= 0)
             {
-                i++;
-            }
-
-            if (i < n)
-            {
-                parts.Add(new PyStr(s[i..]));
+                parts.Add(Part(s, i + rest, n));
             }
 
             return new PyList([.. parts]);
@@ -129,14 +121,22 @@ internal static partial class StrMethods
         }
 
         var pos = 0;
-        for (int idx; max > 0 && (idx = s.IndexOf(separator.Value, pos, StringComparison.Ordinal)) >= 0; max--)
+        for (int idx; max > 0 && (idx = TextSearch.IndexOf(s, separator.Value, pos)) >= 0; max--)
         {
-            parts.Add(new PyStr(s[pos..idx]));
+            WorkMeter.Items(2);
+            parts.Add(Part(s, pos, idx));
             pos = idx + separator.Value.Length;
         }
 
-        parts.Add(new PyStr(s[pos..]));
+        parts.Add(Part(s, pos, s.Length));
         return new PyList([.. parts]);
+    }
+
+    /// <summary>One piece of a split (and a place in the growing list).</summary>
+    private static PyStr Part(string s, int start, int end)
+    {
+        WorkMeter.Items(3);
+        return PyStr.Of(s, start, end - start);
     }
 
     [PyBuiltin("replace")]
@@ -153,36 +153,36 @@ internal static partial class StrMethods
         }
 
         var s = self.Value;
-        var sb = new StringBuilder();
+        var text = new TextBuilder();
         if (old.Value.Length == 0)
         {
             var n = self.Length;
             for (var i = 0; i <= n; i++)
             {
+                WorkMeter.Items(1);
                 if (count-- > 0)
                 {
-                    sb.Append(replacement.Value);
-                    PyOps.CheckLength(sb.Length);
+                    text.Append(replacement.Value);
                 }
 
                 if (i < n)
                 {
-                    sb.Append(self.Slice(i, i + 1));
+                    text.Append(s.AsSpan(self.CharIndex(i), self.CharIndex(i + 1) - self.CharIndex(i)));
                 }
             }
 
-            return new PyStr(sb.ToString());
+            return new PyStr(text.ToString());
         }
 
         var pos = 0;
-        for (int idx; count > 0 && (idx = s.IndexOf(old.Value, pos, StringComparison.Ordinal)) >= 0; count--)
+        for (int idx; count > 0 && (idx = TextSearch.IndexOf(s, old.Value, pos)) >= 0; count--)
         {
-            sb.Append(s, pos, idx - pos).Append(replacement.Value);
-            PyOps.CheckLength(sb.Length);
+            WorkMeter.Items(2);
+            text.Append(s.AsSpan(pos, idx - pos)).Append(replacement.Value);
             pos = idx + old.Value.Length;
         }
 
-        sb.Append(s, pos, s.Length - pos);
-        return new PyStr(sb.ToString());
+        text.Append(s.AsSpan(pos));
+        return new PyStr(text.ToString());
     }
 }

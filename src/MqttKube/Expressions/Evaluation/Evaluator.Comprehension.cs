@@ -17,8 +17,9 @@ internal sealed partial class Evaluator
         var list = new List<PyValue>();
         foreach (var item in items)
         {
+            PyOps.CheckLength(list.Count + 1L);
+            WorkMeter.Items(3);
             list.Add(item);
-            PyOps.CheckLength(list.Count);
         }
 
         return new PyList([.. list]);
@@ -34,7 +35,6 @@ internal sealed partial class Evaluator
         iterable ??= Eval(clause.Iterable, outer);
         foreach (var item in PyOps.Iterate(iterable))
         {
-            Charge(1);
             Assign(clause.Target, item, scope);
             var ok = true;
             foreach (var condition in clause.Conditions)
@@ -90,7 +90,7 @@ internal sealed partial class Evaluator
         }
 
         var targets = target is TupleNode t ? t.Items : ((ListNode)target).Items;
-        var values = PyOps.ToArray(value, null);
+        var values = PyOps.ToArray(value);
         if (values.Length != targets.Length)
         {
             throw PyException.Value(values.Length < targets.Length

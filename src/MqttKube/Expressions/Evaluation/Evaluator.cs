@@ -3,31 +3,25 @@ using MqttKube.Expressions.Ast;
 
 namespace MqttKube.Expressions;
 
-/// <summary>Walks an expression tree for one evaluation, counting steps and depth against the limits.</summary>
+/// <summary>
+/// Walks an expression tree for one evaluation: each node evaluated is charged to the current <see cref="WorkMeter"/>,
+/// and the depth is counted against the limit.
+/// </summary>
 internal sealed partial class Evaluator
 {
     private readonly IReadOnlyDictionary<string, PyValue>? globals;
-    private readonly int maxSteps;
     private readonly int maxDepth;
-    private int steps;
     private int depth;
 
     public Evaluator(IReadOnlyDictionary<string, PyValue>? globals, EvaluationLimits limits)
     {
         this.globals = globals;
-        maxSteps = limits.MaxSteps;
         maxDepth = limits.MaxDepth;
     }
 
-    public int Steps => steps;
-
     public PyValue Eval(Node node, Frame? frame)
     {
-        if (++steps > maxSteps)
-        {
-            throw PyException.Limit("step budget exceeded (" + maxSteps + " steps)");
-        }
-
+        WorkMeter.Nodes(1);
         if (++depth > maxDepth)
         {
             throw PyException.Limit("evaluation nested too deeply (limit " + maxDepth + ")");
@@ -37,16 +31,6 @@ internal sealed partial class Evaluator
         var value = node.Accept(this, frame);
         depth--;
         return value;
-    }
-
-    /// <summary>Charges work done inside a builtin (one step per item).</summary>
-    public void Charge(int count)
-    {
-        steps += count;
-        if (steps > maxSteps || steps < 0)
-        {
-            throw PyException.Limit("step budget exceeded (" + maxSteps + " steps)");
-        }
     }
 
     /// <summary>Calls a function value (a lambda passed as <c>key=</c>, say).</summary>

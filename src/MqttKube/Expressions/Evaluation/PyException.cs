@@ -22,7 +22,7 @@ internal sealed class PyException : Exception
 
     public static PyException Index(string message) => new("IndexError", message);
 
-    public static PyException Key(PyValue key) => new("KeyError", key.Repr());
+    public static PyException Key(PyValue key) => new("KeyError", key.ShortRepr());
 
     public static PyException Attribute(string message) => new("AttributeError", message);
 

@@ -16,21 +16,21 @@ internal static partial class PyOps
         {
             return a is PyFloat || b is PyFloat
                 ? new PyFloat(AsDouble(a)!.Value + AsDouble(b)!.Value)
-                : Int(AsInt(a)!.Big + AsInt(b)!.Big);
+                : Int(ChargeLinear(AsInt(a)!, AsInt(b)!).Big + AsInt(b)!.Big);
         }
 
         switch (a)
         {
             case PyStr sa when b is PyStr sb:
-                CheckLength((long)sa.Value.Length + sb.Value.Length);
+                ChargeChars((long)sa.Value.Length + sb.Value.Length);
                 return new PyStr(sa.Value + sb.Value);
             case PyStr when b is not PyStr:
                 throw PyException.Type("can only concatenate str (not \"" + b.TypeName + "\") to str");
             case PyList la when b is PyList lb:
-                CheckLength((long)la.Items.Length + lb.Items.Length);
+                ChargeItems((long)la.Items.Length + lb.Items.Length);
                 return new PyList([.. la.Items, .. lb.Items]);
             case PyTuple ta when b is PyTuple tb:
-                CheckLength((long)ta.Items.Length + tb.Items.Length);
+                ChargeItems((long)ta.Items.Length + tb.Items.Length);
                 return new PyTuple([.. ta.Items, .. tb.Items]);
         }
 
@@ -49,7 +49,7 @@ internal static partial class PyOps
         {
             return a is PyFloat || b is PyFloat
                 ? new PyFloat(AsDouble(a)!.Value - AsDouble(b)!.Value)
-                : Int(AsInt(a)!.Big - AsInt(b)!.Big);
+                : Int(ChargeLinear(AsInt(a)!, AsInt(b)!).Big - AsInt(b)!.Big);
         }
 
         throw Unsupported("-", a, b);
@@ -66,9 +66,10 @@ internal static partial class PyOps
 
             var x = AsInt(a)!;
             var y = AsInt(b)!;
-            if (!x.IsBig && !y.IsBig && Math.Abs(x.Value) < int.MaxValue && Math.Abs(y.Value) < int.MaxValue)
+            if (!x.IsBig && !y.IsBig)
             {
-                return PyInt.From(x.Value * y.Value);
+                var product = (Int128)x.Value * y.Value;
+                return product >= long.MinValue && product <= long.MaxValue ? PyInt.From((long)product) : Int((BigInteger)product);
             }
 
             if (x.Big.GetBitLength() + y.Big.GetBitLength() > PyInt.MaxBits + 1)
@@ -76,6 +77,7 @@ internal static partial class PyOps
                 throw PyException.Overflow("integer result too large (limit " + PyInt.MaxBits + " bits)");
             }
 
+            WorkMeter.Words(x.Words * y.Words);
             return Int(x.Big * y.Big);
         }
 
@@ -108,11 +110,12 @@ internal static partial class PyOps
                 throw PyException.ZeroDivision("division by zero");
             }
 
-            if (!x.IsBig && !y.IsBig && Math.Abs(x.Value) <= (1L << 53) && Math.Abs(y.Value) <= (1L << 53))
+            if (IsExactDouble(x) && IsExactDouble(y))
             {
                 return new PyFloat((double)x.Value / y.Value);
             }
 
+            WorkMeter.Words(x.Words * y.Words);
             return new PyFloat(BigMath.Divide(x.Big, y.Big));
         }
 
@@ -125,28 +128,70 @@ internal static partial class PyOps
         return new PyFloat(AsDouble(a)!.Value / d);
     }
 
+    /// <summary>Charges a big-integer operation linear in its operands' size; returns <paramref name="x"/>.</summary>
+    internal static PyInt ChargeLinear(PyInt x, PyInt y)
+    {
+        if (x.IsBig || y.IsBig)
+        {
+            WorkMeter.Words(Math.Max(x.Words, y.Words));
+        }
+
+        return x;
+    }
+
+    /// <summary>True for an int a double holds exactly (|i| ≤ 2^53).</summary>
+    internal static bool IsExactDouble(PyInt i) => !i.IsBig && i.Value is >= -(1L << 53) and <= 1L << 53;
+
+    /// <summary>Charges <paramref name="length"/> characters about to be built, after checking the size cap.</summary>
+    internal static void ChargeChars(long length)
+    {
+        CheckLength(length);
+        WorkMeter.Chars(length);
+    }
+
+    /// <summary>Charges <paramref name="count"/> items about to be built, after checking the size cap.</summary>
+    internal static void ChargeItems(long count)
+    {
+        CheckLength(count);
+        WorkMeter.Items(count);
+    }
+
     private static PyValue Repeat(PyValue sequence, PyInt count)
     {
-        var n = count.IsBig ? (count.Big.Sign < 0 ? 0 : long.MaxValue) : Math.Max(0, count.Value);
+        if (count.IsBig)
+        {
+            throw PyException.Overflow("cannot fit 'int' into an index-sized integer");
+        }
+
+        var n = Math.Max(0, count.Value);
         var length = Len(sequence);
         if (length == 0 || n == 0)
         {
             return sequence switch { PyStr => PyStr.Empty, PyList => PyList.Empty, _ => PyTuple.Empty };
         }
 
-        CheckLength(n > MaxLength ? n : length * n);
+        CheckLength(n);
         if (sequence is PyStr s)
         {
-            return new PyStr(string.Concat(Enumerable.Repeat(s.Value, (int)n)));
+            var text = s.Value;
+            ChargeChars(text.Length * n);
+            return new PyStr(string.Create((int)(text.Length * n), text, static (span, t) => FillRepeated(span, t.AsSpan())));
         }
 
         var items = sequence is PyList l ? l.Items : ((PyTuple)sequence).Items;
+        ChargeItems(items.Length * n);
         var result = new PyValue[items.Length * n];
-        for (var i = 0; i < n; i++)
-        {
-            items.CopyTo(result, i * items.Length);
-        }
-
+        FillRepeated(result.AsSpan(), items.AsSpan());
         return sequence is PyList ? new PyList(result) : new PyTuple(result);
+    }
+
+    /// <summary>Fills <paramref name="target"/> with copies of <paramref name="unit"/>, doubling the copied part each time.</summary>
+    private static void FillRepeated<T>(Span<T> target, ReadOnlySpan<T> unit)
+    {
+        unit.CopyTo(target);
+        for (var done = unit.Length; done < target.Length; done *= 2)
+        {
+            target[..Math.Min(done, target.Length - done)].CopyTo(target[done..]);
+        }
     }
 }

@@ -17,6 +17,7 @@ internal static partial class PyOps
             return PyInt.From(op switch { '&' => x.Value & y.Value, '|' => x.Value | y.Value, _ => x.Value ^ y.Value });
         }
 
+        ChargeLinear(x, y);
         return Int(op switch { '&' => x.Big & y.Big, '|' => x.Big | y.Big, _ => x.Big ^ y.Big });
     }
 
@@ -32,6 +33,7 @@ internal static partial class PyOps
 
         if (!left)
         {
+            ChargeLinear(x, x);
             return y.IsBig || y.Value > PyInt.MaxBits + 64 ? PyInt.From(x.Big.Sign < 0 ? -1 : 0) : Int(x.Big >> (int)y.Value);
         }
 
@@ -40,7 +42,7 @@ internal static partial class PyOps
             return PyInt.From(0);
         }
 
-        if (y.IsBig || x.Big.GetBitLength() + y.Value > PyInt.MaxBits)
+        if (y.IsBig || y.Value > PyInt.MaxBits || x.Big.GetBitLength() + y.Value > PyInt.MaxBits)
         {
             throw PyException.Overflow("integer result too large (limit " + PyInt.MaxBits + " bits)");
         }
@@ -64,5 +66,5 @@ internal static partial class PyOps
     };
 
     public static PyValue Invert(PyValue a) =>
-        AsInt(a) is { } n ? Int(-n.Big - 1) : throw PyException.Type("bad operand type for unary ~: '" + a.TypeName + "'");
+        AsInt(a) is { } n ? Int(-ChargeLinear(n, n).Big - 1) : throw PyException.Type("bad operand type for unary ~: '" + a.TypeName + "'");
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace MqttKube.Expressions;
 
@@ -15,7 +16,7 @@ internal static partial class PyOps
         switch (a)
         {
             case PyStr sa:
-                return b is PyStr sb && string.Equals(sa.Value, sb.Value, StringComparison.Ordinal);
+                return b is PyStr sb && StringsEqual(sa.Value, sb.Value);
             case PyInt or PyBool or PyFloat:
                 return IsNumber(b) && CompareNumbers(a, b) == 0;
             case PyList la:
@@ -25,8 +26,7 @@ internal static partial class PyOps
             case PyDict da:
                 return b is PyDict db && DictEqual(da, db);
             case PyDictView va:
-                return b is PyDictView vb && va.Kind != "dict_values" && va.Kind == vb.Kind
-                    && va.Items.Length == vb.Items.Length && va.Items.All(x => vb.Items.Any(y => Equal(x, y)));
+                return b is PyDictView vb && va.SetEquals(vb);
             default:
                 return false;
         }
@@ -47,11 +47,14 @@ internal static partial class PyOps
 
         if ((a is PyList && b is PyList) || (a is PyTuple && b is PyTuple))
         {
+            // The first items that differ decide, as CPython: an equality walk, then one ordering.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             var x = a is PyList l ? l.Items : ((PyTuple)a).Items;
             var y = b is PyList m ? m.Items : ((PyTuple)b).Items;
             var n = Math.Min(x.Length, y.Length);
             for (var i = 0; i < n; i++)
             {
+                WorkMeter.Items(1);
                 if (!ReferenceEquals(x[i], y[i]) && !Equal(x[i], y[i]))
                 {
                     return Order(x[i], y[i], op);
@@ -79,7 +82,13 @@ internal static partial class PyOps
 
         var ia = AsInt(a)!;
         var ib = AsInt(b)!;
-        return !ia.IsBig && !ib.IsBig ? ia.Value.CompareTo(ib.Value) : ia.Big.CompareTo(ib.Big);
+        if (!ia.IsBig && !ib.IsBig)
+        {
+            return ia.Value.CompareTo(ib.Value);
+        }
+
+        WorkMeter.Words(Math.Max(ia.Words, ib.Words));
+        return ia.Big.CompareTo(ib.Big);
     }
 
     private static int Flip(int c) => c == 2 ? -2 : c;
@@ -102,7 +111,7 @@ internal static partial class PyOps
             return 2;
         }
 
-        if (!i.IsBig && Math.Abs(i.Value) <= (1L << 53))
+        if (IsExactDouble(i))
         {
             return CompareDoubles(i.Value, d);
         }
@@ -113,25 +122,35 @@ internal static partial class PyOps
         }
 
         var floor = Math.Floor(d);
+        ChargeLinear(i, i);
         var c = i.Big.CompareTo(new BigInteger(floor));
         return c != 0 ? c : floor == d ? 0 : -1;
     }
 
-    /// <summary>Code point order (UTF-16 order differs only for surrogates).</summary>
+    /// <summary>Code point order (UTF-16 order differs only for surrogates), charged by the common prefix compared.</summary>
     private static int CompareStrings(string x, string y)
     {
-        var n = Math.Min(x.Length, y.Length);
-        for (var i = 0; i < n; i++)
+        var i = x.AsSpan().CommonPrefixLength(y);
+        WorkMeter.Scanned(i + 1);
+        if (i < x.Length && i < y.Length)
         {
-            if (x[i] != y[i])
-            {
-                var cx = char.IsSurrogate(x[i]) ? 0x10000 + x[i] : x[i];
-                var cy = char.IsSurrogate(y[i]) ? 0x10000 + y[i] : y[i];
-                return cx < cy ? -1 : 1;
-            }
+            var cx = char.IsSurrogate(x[i]) ? 0x10000 + x[i] : x[i];
+            var cy = char.IsSurrogate(y[i]) ? 0x10000 + y[i] : y[i];
+            return cx < cy ? -1 : 1;
         }
 
         return x.Length.CompareTo(y.Length);
+    }
+
+    private static bool StringsEqual(string x, string y)
+    {
+        if (x.Length != y.Length)
+        {
+            return false;
+        }
+
+        WorkMeter.Scanned(x.Length);
+        return string.Equals(x, y, StringComparison.Ordinal);
     }
 
     private static bool SequenceEqual(PyValue[] x, PyValue[] y)
@@ -141,8 +160,10 @@ internal static partial class PyOps
             return false;
         }
 
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         for (var i = 0; i < x.Length; i++)
         {
+            WorkMeter.Items(1);
             if (!ReferenceEquals(x[i], y[i]) && !Equal(x[i], y[i]))
             {
                 return false;
@@ -159,8 +180,10 @@ internal static partial class PyOps
             return false;
         }
 
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         for (var i = 0; i < a.Count; i++)
         {
+            WorkMeter.Items(1);
             if (!b.TryGet(a.Keys[i], out var other) || (!ReferenceEquals(a.Values[i], other) && !Equal(a.Values[i], other)))
             {
                 return false;

@@ -61,6 +61,7 @@ internal static partial class PyOps
             return (PyInt.From(q), PyInt.From(r));
         }
 
+        WorkMeter.Words(x.Words * y.Words);
         var bq = BigInteger.DivRem(x.Big, y.Big, out var br);
         if (!br.IsZero && ((br.Sign < 0) != (y.Big.Sign < 0)))
         {
@@ -110,5 +111,4 @@ internal static partial class PyOps
 
         return (floordiv, mod);
     }
-
 }

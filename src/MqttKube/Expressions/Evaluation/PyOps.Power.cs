@@ -34,11 +34,14 @@ internal static partial class PyOps
             return Int(bx.IsZero ? (y.Big.IsZero ? 1 : 0) : bx.IsOne || y.Big.IsEven ? 1 : -1);
         }
 
-        if (y.IsBig || BigInteger.Log(BigInteger.Abs(bx), 2) * y.Value > PyInt.MaxBits + 1)
+        if (y.IsBig || (x.Big.GetBitLength() - 1) * (double)y.Value > PyInt.MaxBits)
         {
             throw PyException.Overflow("integer result too large (limit " + PyInt.MaxBits + " bits)");
         }
 
+        // Repeated squaring: about the square of the result's size in word products.
+        var words = (long)Math.Ceiling(BigInteger.Log(BigInteger.Abs(bx), 2) * y.Value / 64) + 1;
+        WorkMeter.Words(words * words);
         return Int(BigInteger.Pow(bx, (int)y.Value));
     }
 

@@ -16,8 +16,7 @@ internal static partial class PyOps
             case PyTuple t:
                 return t.Items[SequenceIndex(index, t.Items.Length, "tuple")];
             case PyStr s:
-                var i = SequenceIndex(index, s.Length, "string");
-                return new PyStr(s.Slice(i, i + 1));
+                return s.CharAt(SequenceIndex(index, s.Length, "string"));
             default:
                 throw PyException.Type("'" + container.TypeName + "' object is not subscriptable");
         }
@@ -34,41 +33,59 @@ internal static partial class PyOps
             PyDict => throw PyException.Type("unhashable type: 'slice'"),
             _ => throw PyException.Type("'" + container.TypeName + "' object is not subscriptable"),
         };
-        var st = SliceBound(step) ?? 1;
+        var st = SliceIndex(step) ?? 1;
         if (st == 0)
         {
             throw PyException.Value("slice step cannot be zero");
         }
 
-        var start = Adjust(SliceBound(lower), length, st, st > 0 ? 0 : length - 1);
-        var stop = Adjust(SliceBound(upper), length, st, st > 0 ? length : -1);
-        var indexes = new List<int>();
-        for (var i = start; st > 0 ? i < stop : i > stop; i += st)
-        {
-            indexes.Add((int)i);
-        }
-
+        // CPython's PySlice_AdjustIndices: bounds clamp into the sequence, then the count is computed, not looped.
+        var start = Adjust(SliceIndex(lower), length, st, st > 0 ? 0 : length - 1);
+        var stop = Adjust(SliceIndex(upper), length, st, st > 0 ? length : -1);
+        var count = st > 0
+            ? (start < stop ? ((stop - start - 1) / st) + 1 : 0)
+            : (stop < start ? ((start - stop - 1) / -st) + 1 : 0);
+        var first = (int)start;
         switch (container)
         {
             case PyList l:
-                return new PyList([.. indexes.Select(i => l.Items[i])]);
+                return new PyList(SliceItems(l.Items, first, st, (int)count));
             case PyTuple t:
-                return new PyTuple([.. indexes.Select(i => t.Items[i])]);
+                return new PyTuple(SliceItems(t.Items, first, st, (int)count));
             default:
                 var s = (PyStr)container;
                 if (st == 1)
                 {
-                    return new PyStr(indexes.Count == 0 ? string.Empty : s.Slice(indexes[0], indexes[^1] + 1));
+                    return new PyStr(s.Slice(first, first + (int)count));
                 }
 
-                var sb = new StringBuilder();
-                foreach (var i in indexes)
+                CheckLength(count);
+                WorkMeter.Chars(2 * count);
+                var sb = new StringBuilder((int)count);
+                for (long i = 0, index = first; i < count; i++, index += st)
                 {
-                    sb.Append(s.Slice(i, i + 1));
+                    sb.Append(s.Value, s.CharIndex((int)index), s.CharIndex((int)index + 1) - s.CharIndex((int)index));
                 }
 
                 return new PyStr(sb.ToString());
         }
+    }
+
+    private static PyValue[] SliceItems(PyValue[] items, int first, long step, int count)
+    {
+        ChargeItems(count);
+        if (step == 1)
+        {
+            return items.AsSpan(first, count).ToArray();
+        }
+
+        var result = new PyValue[count];
+        for (long i = 0, index = first; i < count; i++, index += step)
+        {
+            result[i] = items[index];
+        }
+
+        return result;
     }
 
     private static int SequenceIndex(PyValue index, int length, string kind)
@@ -90,17 +107,6 @@ internal static partial class PyOps
         }
 
         return (int)i;
-    }
-
-    private static long? SliceBound(PyValue? value)
-    {
-        if (value is null or PyNone)
-        {
-            return null;
-        }
-
-        var n = AsInt(value) ?? throw PyException.Type("slice indices must be integers or None or have an __index__ method");
-        return n.IsBig ? (n.Big.Sign < 0 ? long.MinValue / 2 : long.MaxValue / 2) : n.Value;
     }
 
     private static long Adjust(long? bound, long length, long step, long fallback)

@@ -5,7 +5,7 @@ namespace MqttKube.Expressions;
 /// <summary>CPython's operators on <see cref="PyValue"/>s. Errors are thrown as <see cref="PyException"/>.</summary>
 internal static partial class PyOps
 {
-    /// <summary>Strings and lists longer than this are refused instead of allocated.</summary>
+    /// <summary>Strings (UTF-16 units), lists, tuples and reprs longer than this are refused before they are allocated.</summary>
     public const int MaxLength = 1_000_000;
 
     /// <summary>An int (bool counts as int), or null.</summary>
@@ -38,7 +38,7 @@ internal static partial class PyOps
     {
         if (length > MaxLength)
         {
-            throw PyException.Limit("result too large (more than " + MaxLength + " items)");
+            throw PyException.Limit("value too large (more than " + MaxLength + " items or characters)");
         }
     }
 
@@ -52,6 +52,18 @@ internal static partial class PyOps
         }
 
         return i.Value;
+    }
+
+    /// <summary>A slice bound or search position (int, bool or None): huge values clamp, as CPython's _PyEval_SliceIndex.</summary>
+    public static long? SliceIndex(PyValue? value)
+    {
+        if (value is null or PyNone)
+        {
+            return null;
+        }
+
+        var n = AsInt(value) ?? throw PyException.Type("slice indices must be integers or None or have an __index__ method");
+        return n.IsBig ? (n.Big.Sign < 0 ? -long.MaxValue : long.MaxValue) : Math.Max(n.Value, -long.MaxValue);
     }
 
     /// <summary>Python <c>is</c>: identity; None/True/False are singletons, small ints are cached.</summary>
@@ -69,9 +81,11 @@ internal static partial class PyOps
                     throw PyException.Type("'in <string>' requires string as left operand, not " + item.TypeName);
                 }
 
-                return s.Value.Contains(sub.Value, StringComparison.Ordinal);
+                return TextSearch.IndexOf(s.Value, sub.Value, 0) >= 0;
             case PyDict d:
                 return d.TryGet(item, out _);
+            case PyDictView { Kind: not "dict_values" } view:
+                return view.Contains(item);
             case PyList or PyTuple or PyDictView or PyGenerator:
                 foreach (var x in Iterate(container))
                 {
@@ -87,35 +101,48 @@ internal static partial class PyOps
         }
     }
 
-    /// <summary>Python iteration: str yields characters, dict yields keys.</summary>
+    /// <summary>Python iteration: str yields characters, dict yields keys. Each item is charged as it is reached.</summary>
     public static IEnumerable<PyValue> Iterate(PyValue value) => value switch
     {
-        PyList l => l.Items,
-        PyTuple t => t.Items,
-        PyDictView v => v.Items,
-        PyDict d => d.Keys.ToArray(),
+        PyList l => IterateArray(l.Items),
+        PyTuple t => IterateArray(t.Items),
+        PyDictView v => IterateArray(v.Items),
+        PyDict d => IterateArray(d.KeyArray),
         PyStr s => IterateStr(s),
-        PyGenerator g => g.Drain(),
+        PyGenerator g => IterateGenerator(g),
         _ => throw PyException.Type("'" + value.TypeName + "' object is not iterable"),
     };
 
-    /// <summary>Iterates into an array (charging a step per item).</summary>
-    public static PyValue[] ToArray(PyValue value, Evaluator? evaluator)
+    /// <summary>The items of an iterable as an array (not a copy for a list or tuple: do not change it), charged.</summary>
+    public static PyValue[] ToArray(PyValue value)
     {
         switch (value)
         {
             case PyList l:
-                evaluator?.Charge(l.Items.Length);
+                WorkMeter.Items(l.Items.Length);
                 return l.Items;
             case PyTuple t:
-                evaluator?.Charge(t.Items.Length);
+                WorkMeter.Items(t.Items.Length);
                 return t.Items;
         }
 
+        return ToNewArray(value);
+    }
+
+    /// <summary>The items of an iterable in a new array (a copy for a list or tuple), charged.</summary>
+    public static PyValue[] ToNewArray(PyValue value)
+    {
+        if (value is PyList or PyTuple)
+        {
+            return [.. ToArray(value)];
+        }
+
+        // The list grows by doubling: each item is written about three times before the final copy.
         var list = new List<PyValue>();
         foreach (var item in Iterate(value))
         {
-            evaluator?.Charge(1);
+            CheckLength(list.Count + 1L);
+            WorkMeter.Items(3);
             list.Add(item);
         }
 
@@ -132,12 +159,31 @@ internal static partial class PyOps
         _ => throw PyException.Type("object of type '" + value.TypeName + "' has no len()"),
     };
 
+    private static IEnumerable<PyValue> IterateArray(PyValue[] items)
+    {
+        foreach (var item in items)
+        {
+            WorkMeter.Items(1);
+            yield return item;
+        }
+    }
+
+    private static IEnumerable<PyValue> IterateGenerator(PyGenerator generator)
+    {
+        foreach (var item in generator.Drain())
+        {
+            WorkMeter.Items(1);
+            yield return item;
+        }
+    }
+
     private static IEnumerable<PyValue> IterateStr(PyStr s)
     {
         var n = s.Length;
         for (var i = 0; i < n; i++)
         {
-            yield return new PyStr(s.Slice(i, i + 1));
+            WorkMeter.Items(1);
+            yield return s.CharAt(i);
         }
     }
 }

@@ -88,11 +88,11 @@ internal static partial class PyFormat
             }
 
             state.AutoIndex = -2;
-            value = Positional(state, int.TryParse(first, out var n) ? n : int.MaxValue);
+            value = Positional(state, FieldIndex(first));
         }
         else
         {
-            value = state.Named.TryGetValue(first, out var v) ? v : throw new PyException("KeyError", PyStr.Quote(first));
+            value = state.Named.TryGetValue(first, out var v) ? v : throw PyException.Key(new PyStr(first));
         }
 
         while (i < name.Length)
@@ -130,7 +130,7 @@ internal static partial class PyFormat
                     throw PyException.Value("Empty attribute in format string");
                 }
 
-                PyValue index = key.All(char.IsAsciiDigit) ? PyInt.From(long.Parse(key, System.Globalization.CultureInfo.InvariantCulture)) : new PyStr(key);
+                PyValue index = key.All(char.IsAsciiDigit) ? PyInt.From(FieldIndex(key)) : new PyStr(key);
                 value = PyOps.GetItem(value, index);
                 i = close + 1;
                 if (i < name.Length && name[i] is not ('.' or '['))
@@ -143,20 +143,26 @@ internal static partial class PyFormat
         return value;
     }
 
-    private static PyValue Positional(State state, int index) =>
+    /// <summary>A decimal field number or <c>[index]</c>; CPython refuses one that does not fit a Py_ssize_t.</summary>
+    private static long FieldIndex(string digits) =>
+        long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw PyException.Value("Too many decimal digits in format string");
+
+    private static PyValue Positional(State state, long index) =>
         index < state.Positional.Count
-            ? state.Positional[index]
+            ? state.Positional[(int)index]
             : throw PyException.Index("Replacement index " + index + " out of range for positional args tuple");
 
     private static string Ascii(string repr)
     {
-        var sb = new System.Text.StringBuilder();
+        var text = new TextBuilder();
         foreach (var rune in repr.EnumerateRunes())
         {
             var v = rune.Value;
-            sb.Append(v < 0x80 ? rune.ToString() : v < 0x100 ? "\\x" + v.ToString("x2") : v < 0x10000 ? "\\u" + v.ToString("x4") : "\\U" + v.ToString("x8"));
+            text.Append(v < 0x80 ? rune.ToString() : v < 0x100 ? "\\x" + v.ToString("x2") : v < 0x10000 ? "\\u" + v.ToString("x4") : "\\U" + v.ToString("x8"));
         }
 
-        return sb.ToString();
+        return text.ToString();
     }
 }

@@ -35,6 +35,15 @@ internal static partial class PyFormat
             precision = code == 'r' ? 0 : 6;
         }
 
+        // A precision is a size (digits to write): refused before anything is allocated when it passes the cap.
+        if (precision > PyOps.MaxLength)
+        {
+            throw PyException.Limit("format precision too large (more than " + PyOps.MaxLength + ")");
+        }
+
+        // The digits pass through the layout, the sign and grouping split and the padding: a few copies each.
+        WorkMeter.Chars(2L * precision);
+
         if (type == 'n' && spec.Grouping != '\0')
         {
             throw PyException.Value("Cannot specify '" + spec.Grouping + "' with 'n'.");

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MqttKube.Expressions.Formatting;
 
 internal static partial class PyFormat
@@ -10,53 +8,48 @@ internal static partial class PyFormat
     /// </summary>
     private static string Number(string signAndPrefix, string digits, string remainder, FormatSpec spec, int groupSize)
     {
-        if (spec.Width > MaxWidth)
-        {
-            throw PyException.Limit("format width too large");
-        }
-
+        CheckWidth(spec);
         var separator = spec.Grouping == '\0' || groupSize == 0 ? (char?)null : spec.Grouping;
         var minWidth = spec.Fill == '0' && spec.Align == '=' && groupSize > 0
             ? spec.Width - (signAndPrefix.Length + remainder.Length)
             : 0;
         var grouped = groupSize == 0 ? digits : Group(digits, minWidth, separator, groupSize);
-        var body = grouped + remainder;
-        var padding = spec.Width - (signAndPrefix.Length + body.Length);
-        if (padding <= 0)
+        var length = signAndPrefix.Length + grouped.Length + remainder.Length;
+        var padding = Math.Max(0, spec.Width - length);
+        var text = new TextBuilder();
+        var before = spec.Align switch { '<' or '=' => 0, '^' => padding / 2, _ => padding };
+        text.Append(spec.Fill, before).Append(signAndPrefix);
+        if (spec.Align == '=')
         {
-            return signAndPrefix + body;
+            text.Append(spec.Fill, padding);
         }
 
-        return spec.Align switch
-        {
-            '<' => signAndPrefix + body + new string(spec.Fill, padding),
-            '^' => new string(spec.Fill, padding / 2) + signAndPrefix + body + new string(spec.Fill, padding - (padding / 2)),
-            '=' => signAndPrefix + new string(spec.Fill, padding) + body,
-            _ => new string(spec.Fill, padding) + signAndPrefix + body,
-        };
+        text.Append(grouped).Append(remainder);
+        return text.Append(spec.Fill, spec.Align == '=' ? 0 : padding - before).ToString();
     }
 
     /// <summary>Pads non-numeric text (length in code points) for str and 'c'.</summary>
     private static string Pad(string prefix, string text, int length, FormatSpec spec)
     {
-        if (spec.Width > MaxWidth)
+        CheckWidth(spec);
+        var padding = Math.Max(0, spec.Width - length - prefix.Length);
+        var before = spec.Align switch { '>' => padding, '^' => padding / 2, _ => 0 };
+        var result = new TextBuilder().Append(spec.Fill, before).Append(prefix);
+        if (spec.Align == '=')
         {
-            throw PyException.Limit("format width too large");
+            result.Append(spec.Fill, padding);
         }
 
-        var padding = spec.Width - length - prefix.Length;
-        if (padding <= 0)
-        {
-            return prefix + text;
-        }
+        return result.Append(text).Append(spec.Fill, spec.Align is '=' or '>' ? 0 : padding - before).ToString();
+    }
 
-        return spec.Align switch
+    /// <summary>A width is a size: refused before anything is allocated when it passes the size cap.</summary>
+    private static void CheckWidth(FormatSpec spec)
+    {
+        if (spec.Width > PyOps.MaxLength)
         {
-            '>' => new string(spec.Fill, padding) + prefix + text,
-            '^' => new string(spec.Fill, padding / 2) + prefix + text + new string(spec.Fill, padding - (padding / 2)),
-            '=' => prefix + new string(spec.Fill, padding) + text,
-            _ => prefix + text + new string(spec.Fill, padding),
-        };
+            throw PyException.Limit("format width too large (more than " + PyOps.MaxLength + ")");
+        }
     }
 
     /// <summary>CPython's _PyUnicode_InsertThousandsGrouping: groups from the right, zero-filling to minWidth.</summary>
@@ -64,38 +57,53 @@ internal static partial class PyFormat
     {
         if (separator is null)
         {
-            return digits.Length >= minWidth ? digits : new string('0', minWidth - digits.Length) + digits;
+            return digits.Length >= minWidth ? digits : new TextBuilder().Append('0', minWidth - digits.Length).Append(digits).ToString();
         }
 
-        var chunks = new List<string>();
+        // Two passes over the same walk: the first measures (and charges), the second writes from the right.
+        var length = GroupWalk(digits, minWidth, groupSize, null, '\0');
+        PyOps.ChargeChars(length);
+        var buffer = new char[length];
+        GroupWalk(digits, minWidth, groupSize, buffer, separator.Value);
+        return new string(buffer);
+    }
+
+    private static int GroupWalk(string digits, int minWidth, int groupSize, char[]? buffer, char separator)
+    {
         var remaining = digits.Length;
         var pos = digits.Length;
+        var write = buffer?.Length ?? 0;
+        var total = 0;
         var useSeparator = false;
         while (true)
         {
             var l = Math.Min(groupSize, Math.Max(Math.Max(remaining, minWidth), 1));
             var zeros = Math.Max(0, l - remaining);
             var chars = Math.Max(0, Math.Min(remaining, l));
-            var chunk = new StringBuilder().Append('0', zeros).Append(digits, pos - chars, chars);
-            if (useSeparator)
+            total += zeros + chars + (useSeparator ? 1 : 0);
+            if (buffer is not null)
             {
-                chunk.Append(separator.Value);
+                if (useSeparator)
+                {
+                    buffer[--write] = separator;
+                }
+
+                write -= chars;
+                digits.CopyTo(pos - chars, buffer, write, chars);
+                write -= zeros;
+                buffer.AsSpan(write, zeros).Fill('0');
             }
 
-            chunks.Add(chunk.ToString());
             pos -= chars;
             useSeparator = true;
             remaining -= chars;
             minWidth -= groupSize;
             if (remaining <= 0 && minWidth <= 0)
             {
-                break;
+                return total;
             }
 
             minWidth--;
         }
-
-        chunks.Reverse();
-        return string.Concat(chunks);
     }
 }

@@ -105,11 +105,12 @@ internal static partial class PyFormat
         return Number(sign + (spec.Alternate ? prefix : string.Empty), digits, string.Empty, spec, radix == 10 ? 3 : 4);
     }
 
+    /// <summary>The digits of a non-negative value; radix 2, 8 and 16 take bits straight from the bytes (linear).</summary>
     private static string ToRadix(BigInteger value, int radix)
     {
         if (radix == 10)
         {
-            return value.ToString(CultureInfo.InvariantCulture);
+            return PyInt.From(value).ToDecimal();
         }
 
         if (value.IsZero)
@@ -117,16 +118,21 @@ internal static partial class PyFormat
             return "0";
         }
 
-        var chars = new List<char>();
-        while (!value.IsZero)
+        var bitsPerDigit = radix switch { 2 => 1, 8 => 3, _ => 4 };
+        var bits = value.GetBitLength();
+        var length = (int)((bits + bitsPerDigit - 1) / bitsPerDigit);
+        PyOps.ChargeChars(length);
+        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: false);
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
         {
-            var digit = (int)(value % radix);
-            chars.Add((char)(digit < 10 ? '0' + digit : 'a' + digit - 10));
-            value /= radix;
+            var bit = i * bitsPerDigit;
+            var word = bytes[bit / 8] | (bit / 8 + 1 < bytes.Length ? bytes[(bit / 8) + 1] << 8 : 0);
+            var digit = (word >> (bit % 8)) & (radix - 1);
+            chars[length - 1 - i] = (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
         }
 
-        chars.Reverse();
-        return new string([.. chars]);
+        return new string(chars);
     }
 
     private static PyException UnknownCode(char type, string typeName) =>

@@ -1,11 +1,10 @@
-using System.Text;
-
 namespace MqttKube.Expressions.Formatting;
 
 /// <summary>
 /// Python's <c>str.format</c>: replacement fields with auto/manual numbering, names, <c>.attr</c> (a mapping key)
 /// and <c>[key]</c>/<c>[0]</c>, <c>!r</c>/<c>!s</c>/<c>!a</c>, nested fields in specs, <c>{{</c>/<c>}}</c>, and the
-/// full format-spec mini-language. Errors are returned, never thrown.
+/// full format-spec mini-language. Every width and precision is checked against the size cap before anything is
+/// allocated, and the work is charged to the current <see cref="WorkMeter"/>.
 /// </summary>
 internal static partial class PyFormat
 {
@@ -32,24 +31,30 @@ internal static partial class PyFormat
     public static bool TryFormat(string format, IReadOnlyList<PyValue> positional, IReadOnlyDictionary<string, PyValue> named, out string result, out string error) =>
         TryFormat(format, positional, named, out result, out error, out _);
 
-    /// <summary>As the other overload; <paramref name="errorType"/> is the CPython exception name.</summary>
+    /// <summary>
+    /// As the other overload; <paramref name="errorType"/> is the CPython exception name. The work joins the current
+    /// meter (a value map's), or gets one of its own with the default evaluation limits.
+    /// </summary>
     public static bool TryFormat(string format, IReadOnlyList<PyValue> positional, IReadOnlyDictionary<string, PyValue> named, out string result, out string error, out string errorType)
     {
+        using var scope = WorkMeter.Join(EvaluationLimits.Default.MaxWork);
         try
         {
-            var state = new State(positional, named);
-            result = Render(format, state, 2);
+            result = Format(format, positional, named);
             error = errorType = string.Empty;
             return true;
         }
-        catch (PyException e)
+        catch (Exception e)
         {
             result = string.Empty;
-            error = e.Message;
-            errorType = e.PythonType;
+            (errorType, error) = EvaluationErrors.Describe(e);
             return false;
         }
     }
+
+    /// <summary>Python's <c>format.format(*positional, **named)</c>; errors are thrown as <see cref="PyException"/>.</summary>
+    public static string Format(string format, IReadOnlyList<PyValue> positional, IReadOnlyDictionary<string, PyValue> named) =>
+        Render(format, new State(positional, named), 2);
 
     /// <summary>Python's <c>format(value, spec)</c>.</summary>
     public static string FormatValue(PyValue value, string spec) => value switch
@@ -79,16 +84,24 @@ internal static partial class PyFormat
             throw PyException.Value("Max string recursion exceeded");
         }
 
-        var sb = new StringBuilder();
+        var text = new TextBuilder();
         var i = 0;
         while (i < format.Length)
         {
-            var c = format[i];
-            if (c == '}')
+            var next = format.AsSpan(i).IndexOfAny('{', '}');
+            if (next < 0)
+            {
+                text.Append(format.AsSpan(i));
+                break;
+            }
+
+            text.Append(format.AsSpan(i, next));
+            i += next;
+            if (format[i] == '}')
             {
                 if (i + 1 < format.Length && format[i + 1] == '}')
                 {
-                    sb.Append('}');
+                    text.Append('}');
                     i += 2;
                     continue;
                 }
@@ -96,27 +109,21 @@ internal static partial class PyFormat
                 throw PyException.Value("Single '}' encountered in format string");
             }
 
-            if (c != '{')
-            {
-                sb.Append(c);
-                i++;
-                continue;
-            }
-
             if (i + 1 < format.Length && format[i + 1] == '{')
             {
-                sb.Append('{');
+                text.Append('{');
                 i += 2;
                 continue;
             }
 
+            // The field's text is scanned and cut into name, conversion and spec: a few copies of it.
             var end = FieldEnd(format, i + 1);
-            sb.Append(RenderField(format[(i + 1)..end], state, recursion));
+            WorkMeter.Chars(2L * (end - i));
+            text.Append(RenderField(format[(i + 1)..end], state, recursion));
             i = end + 1;
-            PyOps.CheckLength(sb.Length);
         }
 
-        return sb.ToString();
+        return text.ToString();
     }
 
     /// <summary>Index of the '}' closing the field that starts at <paramref name="start"/>.</summary>

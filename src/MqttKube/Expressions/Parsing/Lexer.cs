@@ -76,7 +76,7 @@ internal static partial class Lexer
                 throw new SyntaxException(start + 1, "invalid number literal");
             }
 
-            return new Token(TokenKind.Number, text[start..i], start + 1, PyInt.From(value));
+            return new Token(TokenKind.Number, text[start..i], start + 1, IntLiteral(value, start));
         }
 
         var isFloat = false;
@@ -132,13 +132,16 @@ internal static partial class Lexer
             throw new SyntaxException(start + 1, "leading zeros in decimal integer literals are not permitted");
         }
 
-        if (clean.Length > 4300)
+        if (clean.Length > IntParser.MaxDigits)
         {
             throw new SyntaxException(start + 1, "integer literal too long");
         }
 
-        return new Token(TokenKind.Number, literal, start + 1, PyInt.From(BigInteger.Parse(clean, System.Globalization.CultureInfo.InvariantCulture)));
+        return new Token(TokenKind.Number, literal, start + 1, IntLiteral(BigInteger.Parse(clean, System.Globalization.CultureInfo.InvariantCulture), start));
     }
+
+    private static PyInt IntLiteral(BigInteger value, int start) =>
+        value.GetBitLength() <= PyInt.MaxBits ? PyInt.From(value) : throw new SyntaxException(start + 1, "integer literal too large (limit " + PyInt.MaxBits + " bits)");
 
     private static void ScanDigits(string text, ref int i)
     {

@@ -11,7 +11,23 @@ namespace MqttKube.Expressions;
 internal static partial class FloatFormatter
 {
     /// <summary><c>repr(x)</c>: <c>0.1</c>, <c>1e+16</c>, <c>1.5e-05</c>, <c>inf</c>, <c>nan</c>, <c>-0.0</c>, <c>100.0</c>.</summary>
-    public static string Repr(double x) => Format(x, 'r', 0, addDot0: true, alternate: false);
+    public static string Repr(double x)
+    {
+        // .NET's shortest round-trip text in positional notation is CPython's repr when it has at most 16 digits
+        // before the point (".0" added to an integral value); other values take CPython's layout below.
+        Span<char> shortest = stackalloc char[32];
+        if (double.IsFinite(x) && x.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture))
+        {
+            var text = shortest[..written];
+            var point = text.IndexOf('.');
+            if (text.IndexOfAny('E', 'e') < 0 && (point < 0 ? text.Length : point) - (x < 0 ? 1 : 0) <= 16)
+            {
+                return point >= 0 ? new string(text) : string.Concat(text, ".0");
+            }
+        }
+
+        return Format(x, 'r', 0, addDot0: true, alternate: false);
+    }
 
     /// <summary>
     /// Formats <paramref name="x"/> with code 'r' (shortest), 'e', 'f' or 'g' and a precision, as CPython's
@@ -158,6 +174,9 @@ internal static partial class FloatFormatter
             scale = -exp2;
         }
 
+        // The exact value of a tiny double has hundreds of digits: charged as the big-integer work it is.
+        var words = PyInt.WordsOf(n);
+        WorkMeter.Words(2 * words * words);
         var digits = n.ToString(CultureInfo.InvariantCulture);
         return (digits, digits.Length - scale);
     }

@@ -14,5 +14,5 @@ internal sealed class PyBool : PyValue
 
     public override bool IsTruthy => Value;
 
-    public override string Repr() => Value ? "True" : "False";
+    public override void WriteRepr(TextBuilder writer) => writer.Append(Value ? "True" : "False");
 }

@@ -15,7 +15,7 @@ internal sealed class PyBoundMethod : PyFunction
 
     public override string TypeName => "builtin_function_or_method";
 
-    public override string Repr() => "<built-in method " + Method.Name + " of " + Self.TypeName + " object>";
+    public override void WriteRepr(TextBuilder writer) => writer.Append("<built-in method ").Append(Method.Name).Append(" of ").Append(Self.TypeName).Append(" object>");
 
     public override PyValue Call(Evaluator evaluator, ReadOnlySpan<PyValue> positional, ReadOnlySpan<KeyValuePair<string, PyValue>> named) =>
         Method.CallMethod(evaluator, Self, positional, named);

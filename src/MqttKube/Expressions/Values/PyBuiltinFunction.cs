@@ -18,9 +18,9 @@ internal sealed class PyBuiltinFunction : PyFunction
 
     public override string TypeName => "builtin_function_or_method";
 
-    public override string Repr() => Name is "int" or "float" or "str" or "bool"
+    public override void WriteRepr(TextBuilder writer) => writer.Append(Name is "int" or "float" or "str" or "bool"
         ? "<class '" + Name + "'>"
-        : "<built-in function " + Name + ">";
+        : "<built-in function " + Name + ">");
 
     public override PyValue Call(Evaluator evaluator, ReadOnlySpan<PyValue> positional, ReadOnlySpan<KeyValuePair<string, PyValue>> named) =>
         impl(new CallArgs(evaluator, Name, null, positional, named));

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MqttKube.Expressions;
 
 /// <summary>An insertion-ordered dict with CPython key equality (1, 1.0 and True are one key).</summary>
@@ -15,6 +13,7 @@ internal sealed partial class PyDict : PyValue
     {
         this.keys = keys;
         this.values = values;
+        WorkMeter.Items(keys.Length);
         index = new Dictionary<PyValue, int>(keys.Length, PyKeyComparer.Instance);
         for (var i = 0; i < keys.Length; i++)
         {
@@ -25,6 +24,9 @@ internal sealed partial class PyDict : PyValue
     public int Count => keys.Length;
 
     public ReadOnlySpan<PyValue> Keys => keys;
+
+    /// <summary>The keys array itself, for iteration (never changed).</summary>
+    internal PyValue[] KeyArray => keys;
 
     public ReadOnlySpan<PyValue> Values => values;
 
@@ -49,19 +51,21 @@ internal sealed partial class PyDict : PyValue
     /// <summary>A string-key lookup (dotted access, templates).</summary>
     public bool TryGet(string key, out PyValue value) => TryGet(new PyStr(key), out value);
 
-    public override string Repr()
+    public override void WriteRepr(TextBuilder writer)
     {
-        var sb = new StringBuilder("{");
-        for (var i = 0; i < keys.Length; i++)
+        writer.Append('{');
+        for (var i = 0; i < keys.Length && !writer.Full; i++)
         {
             if (i > 0)
             {
-                sb.Append(", ");
+                writer.Append(", ");
             }
 
-            sb.Append(keys[i].Repr()).Append(": ").Append(values[i].Repr());
+            PyTuple.WriteItem(writer, keys[i]);
+            writer.Append(": ");
+            PyTuple.WriteItem(writer, values[i]);
         }
 
-        return sb.Append('}').ToString();
+        writer.Append('}');
     }
 }

@@ -10,5 +10,9 @@ internal sealed class PyFloat : PyValue
 
     public override bool IsTruthy => Value != 0.0;
 
-    public override string Repr() => FloatFormatter.Repr(Value);
+    public override void WriteRepr(TextBuilder writer)
+    {
+        WorkMeter.Values(1);
+        writer.Append(FloatFormatter.Repr(Value));
+    }
 }

@@ -11,7 +11,7 @@ internal sealed class PyGenerator : PyValue
 
     public override bool IsTruthy => true;
 
-    public override string Repr() => "<generator object <genexpr>>";
+    public override void WriteRepr(TextBuilder writer) => writer.Append("<generator object <genexpr>>");
 
     public IEnumerable<PyValue> Drain()
     {

@@ -46,6 +46,7 @@ internal sealed class PyInt : PyValue
             throw PyException.Overflow("integer result too large (limit " + MaxBits + " bits)");
         }
 
+        WorkMeter.Words(WordsOf(value));
         return new PyInt(value);
     }
 
@@ -66,8 +67,36 @@ internal sealed class PyInt : PyValue
         return d;
     }
 
-    public override string Repr() =>
-        big.HasValue ? big.Value.ToString(CultureInfo.InvariantCulture) : Value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The number of 64-bit words of the value (what big-integer work is charged by).</summary>
+    public long Words => big.HasValue ? WordsOf(big.Value) : 1;
+
+    /// <summary>64-bit words of <paramref name="value"/>.</summary>
+    public static long WordsOf(BigInteger value) => (value.GetBitLength() + 63) / 64;
+
+    public override void WriteRepr(TextBuilder writer)
+    {
+        if (big.HasValue)
+        {
+            writer.Append(ToDecimal());
+        }
+        else
+        {
+            writer.Append(Value);
+        }
+    }
+
+    /// <summary>The decimal digits (with '-'); a big value's conversion is quadratic in its size and charged so.</summary>
+    public string ToDecimal()
+    {
+        if (!big.HasValue)
+        {
+            return Value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var words = WordsOf(big.Value);
+        WorkMeter.Words(words * words);
+        return big.Value.ToString(CultureInfo.InvariantCulture);
+    }
 
     private static PyInt[] CreateSmall()
     {

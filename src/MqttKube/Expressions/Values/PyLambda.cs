@@ -21,7 +21,7 @@ internal sealed class PyLambda : PyFunction
 
     public override string TypeName => "function";
 
-    public override string Repr() => "<function <lambda>>";
+    public override void WriteRepr(TextBuilder writer) => writer.Append("<function <lambda>>");
 
     public override PyValue Call(Evaluator evaluator, ReadOnlySpan<PyValue> positional, ReadOnlySpan<KeyValuePair<string, PyValue>> named)
     {

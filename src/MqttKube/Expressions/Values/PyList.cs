@@ -12,5 +12,5 @@ internal sealed class PyList : PyValue
 
     public override bool IsTruthy => Items.Length != 0;
 
-    public override string Repr() => PyTuple.Join("[", Items, "]");
+    public override void WriteRepr(TextBuilder writer) => PyTuple.WriteItems(writer, "[", Items, "]");
 }

@@ -12,5 +12,5 @@ internal sealed class PyNone : PyValue
 
     public override bool IsTruthy => false;
 
-    public override string Repr() => "None";
+    public override void WriteRepr(TextBuilder writer) => writer.Append("None");
 }

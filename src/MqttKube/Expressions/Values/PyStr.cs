@@ -4,12 +4,16 @@ using System.Text;
 namespace MqttKube.Expressions;
 
 /// <summary>A Python str. Lengths and indexes count code points, as CPython does, even with surrogate pairs.</summary>
-internal sealed class PyStr : PyValue
+internal sealed partial class PyStr : PyValue
 {
     public static readonly PyStr Empty = new(string.Empty);
 
-    private int[]? codePoints;
+    // One-character strings below U+0100 are shared, as in CPython: iterating a string allocates nothing for them.
+    private static readonly PyStr[] Latin1 = CreateLatin1();
+
+    private int[]? offsets; // with surrogates: the UTF-16 index of each code point, then the text's length
     private int state; // 0 unknown, 1 no surrogates, 2 surrogates
+    private int hash; // 0 until computed (a computed 0 is stored as 1): one field, so threads see it whole
 
     public PyStr(string value) => Value = value;
 
@@ -26,15 +30,7 @@ internal sealed class PyStr : PyValue
         {
             if (state == 0)
             {
-                state = 1;
-                foreach (var c in Value)
-                {
-                    if (char.IsSurrogate(c))
-                    {
-                        state = 2;
-                        break;
-                    }
-                }
+                state = Value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? 1 : 2;
             }
 
             return state == 1;
@@ -42,44 +38,44 @@ internal sealed class PyStr : PyValue
     }
 
     /// <summary>Length in code points (Python <c>len</c>).</summary>
-    public int Length => IsSimple ? Value.Length : CodePoints.Length;
+    public int Length => IsSimple ? Value.Length : Offsets.Length - 1;
 
-    public int[] CodePoints => codePoints ??= ToCodePoints(Value);
+    private int[] Offsets => offsets ??= ComputeOffsets(Value);
+
+    /// <summary><c>text.Substring(start, length)</c> as a str (shared for one character below U+0100).</summary>
+    public static PyStr Of(string text, int start, int length)
+    {
+        switch (length)
+        {
+            case 0:
+                return Empty;
+            case 1 when text[start] < Latin1.Length:
+                return Latin1[text[start]];
+        }
+
+        WorkMeter.Values(1);
+        WorkMeter.Chars(length);
+        return new PyStr(text.Substring(start, length));
+    }
+
+    /// <summary>The code point at <paramref name="index"/> as a str.</summary>
+    public PyStr CharAt(int index)
+    {
+        var start = CharIndex(index);
+        return Of(Value, start, CharIndex(index + 1) - start);
+    }
 
     /// <summary>The code points [start, end) as a string.</summary>
     public string Slice(int start, int end)
     {
-        if (IsSimple)
-        {
-            return Value.Substring(start, end - start);
-        }
-
-        var sb = new StringBuilder();
-        for (var i = start; i < end; i++)
-        {
-            var cp = CodePoints[i];
-            _ = cp < 0x10000 ? sb.Append((char)cp) : sb.Append(char.ConvertFromUtf32(cp));
-        }
-
-        return sb.ToString();
+        var from = CharIndex(start);
+        var to = CharIndex(end);
+        WorkMeter.Chars(to - from);
+        return Value.Substring(from, to - from);
     }
 
-    /// <summary>The UTF-16 index of code point index <paramref name="index"/>.</summary>
-    public int CharIndex(int index)
-    {
-        if (IsSimple)
-        {
-            return index;
-        }
-
-        var pos = 0;
-        for (var i = 0; i < index; i++)
-        {
-            pos += char.IsHighSurrogate(Value[pos]) && pos + 1 < Value.Length ? 2 : 1;
-        }
-
-        return pos;
-    }
+    /// <summary>The UTF-16 index of code point index <paramref name="index"/> (0 to <see cref="Length"/>).</summary>
+    public int CharIndex(int index) => IsSimple ? index : Offsets[index];
 
     /// <summary>The code point index of UTF-16 index <paramref name="charIndex"/>.</summary>
     public int CodePointIndex(int charIndex)
@@ -89,93 +85,52 @@ internal sealed class PyStr : PyValue
             return charIndex;
         }
 
-        var count = 0;
-        for (var pos = 0; pos < charIndex; count++)
+        var i = Array.BinarySearch(Offsets, charIndex);
+        return i >= 0 ? i : ~i;
+    }
+
+    /// <summary>The ordinal hash, computed once (and charged once) per string.</summary>
+    public int Hash()
+    {
+        if (hash == 0)
         {
-            pos += char.IsHighSurrogate(Value[pos]) && pos + 1 < Value.Length ? 2 : 1;
+            WorkMeter.Scanned(Value.Length);
+            var computed = Value.GetHashCode();
+            hash = computed == 0 ? 1 : computed;
         }
 
-        return count;
+        return hash;
     }
 
     public override string Str() => Value;
 
-    public override string Repr() => Quote(Value);
+    public override void WriteRepr(TextBuilder writer) => Quote(writer, Value);
 
-    /// <summary>CPython's str repr: single quotes unless the text has ' and no ", escapes for the unprintable.</summary>
-    public static string Quote(string value)
+    private static int[] ComputeOffsets(string value)
     {
-        var quote = value.Contains('\'') && !value.Contains('"') ? '"' : '\'';
-        var sb = new StringBuilder(value.Length + 2).Append(quote);
-        foreach (var rune in value.EnumerateRunes())
-        {
-            var c = rune.Value;
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); continue;
-                case '\n': sb.Append("\\n"); continue;
-                case '\r': sb.Append("\\r"); continue;
-                case '\t': sb.Append("\\t"); continue;
-            }
-
-            if (c == quote)
-            {
-                sb.Append('\\').Append(quote);
-            }
-            else if (IsPrintable(rune))
-            {
-                sb.Append(rune.ToString());
-            }
-            else if (c < 0x100)
-            {
-                sb.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (c < 0x10000)
-            {
-                sb.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append("\\U").Append(c.ToString("x8", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return sb.Append(quote).ToString();
-    }
-
-    private static bool IsPrintable(Rune rune)
-    {
-        if (rune.Value == ' ')
-        {
-            return true;
-        }
-
-        return Rune.GetUnicodeCategory(rune) switch
-        {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                or UnicodeCategory.SpaceSeparator => false,
-            _ => true,
-        };
-    }
-
-    private static int[] ToCodePoints(string value)
-    {
-        var list = new List<int>(value.Length);
+        WorkMeter.Items(value.Length);
+        var list = new List<int>(value.Length + 1);
         for (var i = 0; i < value.Length; i++)
         {
+            list.Add(i);
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                list.Add(char.ConvertToUtf32(value[i], value[i + 1]));
                 i++;
-            }
-            else
-            {
-                list.Add(value[i]);
             }
         }
 
+        list.Add(value.Length);
         return [.. list];
+    }
+
+    private static PyStr[] CreateLatin1()
+    {
+        var table = new PyStr[256];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = new PyStr(((char)i).ToString());
+        }
+
+        return table;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace MqttKube.Expressions;
 
@@ -14,21 +14,41 @@ internal sealed class PyTuple : PyValue
 
     public override bool IsTruthy => Items.Length != 0;
 
-    public override string Repr() => Items.Length == 1 ? "(" + Items[0].Repr() + ",)" : Join("(", Items, ")");
-
-    internal static string Join(string open, PyValue[] items, string close)
+    public override void WriteRepr(TextBuilder writer)
     {
-        var sb = new StringBuilder(open);
-        for (var i = 0; i < items.Length; i++)
+        if (Items.Length == 1)
+        {
+            writer.Append('(');
+            WriteItem(writer, Items[0]);
+            writer.Append(",)");
+            return;
+        }
+
+        WriteItems(writer, "(", Items, ")");
+    }
+
+    /// <summary>Writes <c>open item, item close</c>; stops early when a truncating writer is full.</summary>
+    internal static void WriteItems(TextBuilder writer, string open, PyValue[] items, string close)
+    {
+        writer.Append(open);
+        for (var i = 0; i < items.Length && !writer.Full; i++)
         {
             if (i > 0)
             {
-                sb.Append(", ");
+                writer.Append(", ");
             }
 
-            sb.Append(items[i].Repr());
+            WriteItem(writer, items[i]);
         }
 
-        return sb.Append(close).ToString();
+        writer.Append(close);
+    }
+
+    /// <summary>One nested item: charged as an item visited, with the stack checked (values nest).</summary>
+    internal static void WriteItem(TextBuilder writer, PyValue item)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        WorkMeter.Items(1);
+        item.WriteRepr(writer);
     }
 }

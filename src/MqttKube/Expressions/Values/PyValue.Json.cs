@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -46,7 +47,9 @@ internal abstract partial class PyValue
                 return PyBool.False;
             case JsonValueKind.Number:
                 var text = jsonValue.ToJsonString();
-                if (text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 && BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+                // An integer of more digits than the int cap holds is read as a float (parsing it would be quadratic).
+                if (text.Length <= IntParser.MaxDigits + 1 && text.AsSpan().IndexOfAny('.', 'e', 'E') < 0
+                    && BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
                     && integer.GetBitLength() <= PyInt.MaxBits)
                 {
                     return PyInt.From(integer);
@@ -70,16 +73,18 @@ internal abstract partial class PyValue
             error = null;
             return true;
         }
-        catch (PyException e)
+        catch (Exception e)
         {
             node = null;
-            error = e.PythonType + ": " + e.Message;
+            var (type, message) = EvaluationErrors.Describe(e);
+            error = type + ": " + message;
             return false;
         }
     }
 
     private static JsonNode? ToJsonCore(PyValue value)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (value)
         {
             case PyNone:

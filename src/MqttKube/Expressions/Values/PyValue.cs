@@ -17,8 +17,27 @@ internal abstract partial class PyValue
     /// <summary>Python truthiness (<c>bool(x)</c>).</summary>
     public abstract bool IsTruthy { get; }
 
-    /// <summary>Python <c>repr(x)</c>.</summary>
-    public abstract string Repr();
+    /// <summary>
+    /// Python <c>repr(x)</c>. Inside an evaluation it is charged and limited to <see cref="PyOps.MaxLength"/>
+    /// characters (LimitExceeded); an evaluation's result always fits (see <see cref="ResultSize"/>).
+    /// </summary>
+    public string Repr()
+    {
+        var writer = new TextBuilder();
+        WriteRepr(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>The repr cut after <paramref name="maxLength"/> characters (then "..."), for error messages.</summary>
+    public string ShortRepr(int maxLength = 200)
+    {
+        var writer = TextBuilder.Truncating(maxLength);
+        WriteRepr(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Appends the repr to <paramref name="writer"/>.</summary>
+    public abstract void WriteRepr(TextBuilder writer);
 
     /// <summary>Python <c>str(x)</c>.</summary>
     public virtual string Str() => Repr();
