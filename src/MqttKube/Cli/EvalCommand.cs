@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;
+using MqttKube.JsonPath;
 using MqttKube.ValueMapping;
 
 namespace MqttKube.Cli;
@@ -100,14 +101,12 @@ internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
                 continue;
             }
 
-            try
+            if (!JsonInput.TryParse(inputs[i], JsonInput.MaxDepth, out var json, out var error))
             {
-                values[i] = MapValue.Json(JsonNode.Parse(inputs[i]));
+                return await Fail(stderr, $"outbound input {i + 1} is not JSON: {error} (quote strings: '\"ON\"')").ConfigureAwait(false);
             }
-            catch (JsonException ex)
-            {
-                return await Fail(stderr, $"outbound input '{inputs[i]}' is not JSON: {ex.Message.Split(". ")[0]} (quote strings: '\"ON\"')").ConfigureAwait(false);
-            }
+
+            values[i] = MapValue.Json(json);
         }
 
         for (var i = 0; i < inputs.Count; i++)
@@ -173,15 +172,22 @@ internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
     {
         var diagnostics = new DiagnosticBag();
         string? text;
-        try
+        if (file == "-")
         {
-            text = file == "-"
-                ? await stdin().ReadToEndAsync().ConfigureAwait(false)
-                : ConfigLoader.Decode(await File.ReadAllBytesAsync(file).ConfigureAwait(false), file, diagnostics);
+            (text, var tooLarge) = await InputFile.ReadBoundedAsync(stdin()).ConfigureAwait(false);
+            if (text is null)
+            {
+                await Fail(stderr, $"<stdin>: {tooLarge}").ConfigureAwait(false);
+                return null;
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        else if (InputFile.TryReadBytes(file, out var bytes, out var unreadable))
         {
-            await Fail(stderr, $"cannot read {file}: {ex.Message}").ConfigureAwait(false);
+            text = ConfigLoader.Decode(bytes, file, diagnostics);
+        }
+        else
+        {
+            await Fail(stderr, $"cannot read {file}: {unreadable}").ConfigureAwait(false);
             return null;
         }
 
@@ -195,13 +201,21 @@ internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
                 root = inner;
             }
 
-            var values = ValuesConfig.Bind(root, context, "values");
-            if (values is null && !diagnostics.HasErrors)
+            if (root is YamlSequence or YamlScalar { IsNull: false })
             {
-                context.Error(root, "the file holds no values block (transform, jsonpath, map)");
+                // Not a values block: say so without quoting the text (it may be any file, a secret included).
+                context.Error(root, $"does not look like a values block: it is {(root is YamlSequence ? "a list" : "a single value")}, not a mapping (transform, jsonpath, map, or the map itself)");
             }
+            else
+            {
+                var values = ValuesConfig.Bind(root, context, "values");
+                if (values is null && !diagnostics.HasErrors)
+                {
+                    context.Error(root, "the file holds no values block (transform, jsonpath, map)");
+                }
 
-            map = ValueMapCompiler.Compile(values, context, "values");
+                map = ValueMapCompiler.Compile(values, context, "values");
+            }
         }
 
         if (!diagnostics.HasErrors)

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using MqttKube.Configuration;
 using MqttKube.JsonPath;
 
 namespace MqttKube.Cli;
@@ -10,7 +10,7 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
 {
     private const string Prefix = "mqtt-kube jsonpath: error:";
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonInput.MaxDepth + 1 };
 
     private readonly Func<TextReader> _stdin = stdin ?? (() => Console.In);
 
@@ -83,31 +83,37 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
         }
 
         var file = positional.Count == 2 && positional[1] != "-" ? positional[1] : null;
-        string json;
-        try
+        byte[] json;
+        if (file is null)
         {
-            json = file is null ? await _stdin().ReadToEndAsync().ConfigureAwait(false) : await File.ReadAllTextAsync(file).ConfigureAwait(false);
+            var (input, tooLarge) = await InputFile.ReadBoundedAsync(_stdin()).ConfigureAwait(false);
+            if (input is null)
+            {
+                await stderr.WriteLineAsync($"{Prefix} <stdin>: {tooLarge}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            json = System.Text.Encoding.UTF8.GetBytes(input);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        else if (!InputFile.TryReadBytes(file, out json!, out var unreadable))
         {
-            await stderr.WriteLineAsync($"{Prefix} cannot read '{file}': {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"{Prefix} {file}: {unreadable}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        JsonNode? document;
-        try
+        if (!JsonInput.TryParse(json, JsonInput.MaxDepth, out var document, out var invalid))
         {
-            document = JsonNode.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            var where = $"{file ?? "<stdin>"}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}";
-            var why = string.IsNullOrWhiteSpace(json) ? "the document is empty" : FirstSentence(ex.Message);
-            await stderr.WriteLineAsync($"{Prefix} {where}: invalid JSON document: {why}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"{Prefix} {file ?? "<stdin>"}:{invalid.Line}:{invalid.Column}: invalid JSON document: {invalid.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        await stdout.WriteLineAsync(Render(query.Evaluate(document))).ConfigureAwait(false);
+        if (!query.TryEvaluate(document, out var nodes, out var tooMuch))
+        {
+            await stderr.WriteLineAsync($"{Prefix} {tooMuch}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        await stdout.WriteLineAsync(Render(nodes)).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
@@ -144,19 +150,4 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
                 span[i] = char.IsControl(t[i]) ? ' ' : t[i];
             }
         });
-
-    // JsonException messages end with " Path: $ | LineNumber: 0 | BytePositionInLine: 1." — the position is printed already.
-    private static string FirstSentence(string message)
-    {
-        foreach (var marker in (string[])[" Path: ", " LineNumber: "])
-        {
-            var cut = message.IndexOf(marker, StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                message = message[..cut];
-            }
-        }
-
-        return message;
-    }
 }

@@ -12,17 +12,13 @@ internal sealed partial class Template
     /// <summary>Loads and compiles a template file; every problem goes to <paramref name="diagnostics"/> with its position.</summary>
     public static Template? Load(string path, string display, DiagnosticBag diagnostics)
     {
-        string? text;
-        try
+        if (!InputFile.TryReadBytes(path, out var bytes, out var error))
         {
-            text = ConfigLoader.Decode(System.IO.File.ReadAllBytes(path), display, diagnostics);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(display, SourcePosition.Start, $"cannot read the template: {ex.Message}");
+            diagnostics.Add(display, SourcePosition.Start, $"cannot read the template: {error}");
             return null;
         }
 
+        var text = ConfigLoader.Decode(bytes, display, diagnostics);
         return text is null ? null : Compile(text, display, diagnostics);
     }
 

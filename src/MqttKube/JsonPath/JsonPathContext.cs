@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace MqttKube.JsonPath;
+
+/// <summary>
+/// One evaluation of a query: the document's root (<c>$</c>) and the work the evaluation may still do. Every node a
+/// segment visits or selects, every filter test and every step of a deep comparison costs one step, so a query over a
+/// large document (<c>$..*..*</c>, <c>$..[?count($..*) &gt; 1]</c>) stops with a clear error instead of running for
+/// minutes.
+/// </summary>
+internal sealed class JsonPathContext(JsonNode? root, long budget = JsonPathContext.DefaultBudget)
+{
+    /// <summary>
+    /// Steps one evaluation may take: a locus on a 1 MB list of objects takes well under a tenth of it, the
+    /// quadratic queries above on such a list far more; it is about 50 ms of work.
+    /// </summary>
+    public const long DefaultBudget = 2_000_000;
+
+    private long remaining = budget;
+
+    public JsonNode? Root { get; } = root;
+
+    public long Budget { get; } = budget;
+
+    /// <summary>Steps taken so far.</summary>
+    public long Spent => Budget - remaining;
+
+    /// <summary>Takes <paramref name="steps"/> from the budget; past it, a <see cref="JsonPathBudgetException"/>.</summary>
+    public void Spend(long steps)
+    {
+        remaining -= steps;
+        if (remaining < 0)
+        {
+            throw new JsonPathBudgetException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"the query needs more than {Budget:N0} steps on this document (each node visited, selected or compared is one); narrow it"));
+        }
+    }
+}
