@@ -10,6 +10,9 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
 {
     private const string Prefix = "mqtt-kube jsonpath: error:";
 
+    /// <summary>The most the printed result may hold (a value a query selects many times is printed each time).</summary>
+    private const long MaxOutputBytes = 4 * InputFile.MaxBytes;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonInput.MaxDepth + 1 };
 
     private readonly Func<TextReader> _stdin = stdin ?? (() => Console.In);
@@ -113,12 +116,18 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
             return ExitCodes.BadInput;
         }
 
-        await stdout.WriteLineAsync(Render(nodes)).ConfigureAwait(false);
+        if (Render(nodes) is not { } rendered)
+        {
+            await stderr.WriteLineAsync($"{Prefix} the result is larger than {MaxOutputBytes / (1024 * 1024)} MB; narrow the query").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        await stdout.WriteLineAsync(rendered).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
-    /// <summary>The values as one compact JSON array, non-ASCII text kept as is.</summary>
-    internal static string Render(IReadOnlyList<JsonPathNode> nodes)
+    /// <summary>The values as one compact JSON array, non-ASCII text kept as is; null past <see cref="MaxOutputBytes"/>.</summary>
+    internal static string? Render(IReadOnlyList<JsonPathNode> nodes)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -126,6 +135,11 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
             writer.WriteStartArray();
             foreach (var node in nodes)
             {
+                if (writer.BytesPending + writer.BytesCommitted > MaxOutputBytes)
+                {
+                    return null;
+                }
+
                 if (node.Value is null)
                 {
                     writer.WriteNullValue();

@@ -26,6 +26,38 @@ internal sealed class JsonPathContext(JsonNode? root, long budget = JsonPathCont
     /// <summary>Steps taken so far.</summary>
     public long Spent => Budget - remaining;
 
+    /// <summary>
+    /// Charges every node of every selected value: whoever takes the result (printing it, cloning it, publishing it)
+    /// walks each one whole, so <c>$..*..*</c> on a document nested a thousand levels deep, whose few million
+    /// results hold billions of nodes between them, is refused here rather than there.
+    /// </summary>
+    public List<JsonPathNode> ChargeResults(List<JsonPathNode> nodes)
+    {
+        var pending = new Stack<JsonNode>();
+        foreach (var node in nodes)
+        {
+            Spend(1);
+            if (node.Value is JsonArray or JsonObject)
+            {
+                pending.Push(node.Value);
+            }
+
+            while (pending.TryPop(out var container))
+            {
+                foreach (var child in container is JsonArray array ? array : container.AsObject().Select(p => p.Value))
+                {
+                    Spend(1);
+                    if (child is JsonArray or JsonObject)
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+        }
+
+        return nodes;
+    }
+
     /// <summary>Takes <paramref name="steps"/> from the budget; past it, a <see cref="JsonPathBudgetException"/>.</summary>
     public void Spend(long steps)
     {

@@ -75,8 +75,11 @@ internal sealed class JsonPathQuery
 
     /// <summary>The node list the query selects from <paramref name="root"/>, with normalized paths, in order.</summary>
     /// <exception cref="JsonPathBudgetException">The evaluation needs more than <paramref name="budget"/> steps.</exception>
-    public IReadOnlyList<JsonPathNode> Evaluate(JsonNode? root, long budget = JsonPathContext.DefaultBudget) =>
-        Run(new JsonPathContext(root, budget), root, NormalizedPath.Root);
+    public IReadOnlyList<JsonPathNode> Evaluate(JsonNode? root, long budget = JsonPathContext.DefaultBudget)
+    {
+        var context = new JsonPathContext(root, budget);
+        return context.ChargeResults(Run(context, root, NormalizedPath.Root));
+    }
 
     /// <summary>
     /// <see cref="Evaluate"/>, or why it could not finish: it needed more than its step budget, or the document is
@@ -116,7 +119,8 @@ internal sealed class JsonPathQuery
             return TryGetSingular(root, out value);
         }
 
-        var nodes = Run(new JsonPathContext(root), root, null);
+        var context = new JsonPathContext(root);
+        var nodes = context.ChargeResults(Run(context, root, null));
         value = nodes.Count == 1 ? nodes[0].Value : null;
         return nodes.Count == 1;
     }
