@@ -51,20 +51,23 @@ internal static class JsonInput
     /// <summary>Syntax, depth and lone surrogates, in one pass that allocates only for escaped strings.</summary>
     private static JsonInputError? Validate(ReadOnlySpan<byte> utf8, int maxDepth)
     {
+        if (utf8.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            return new JsonInputError(1, 1, "the text is empty, not a JSON value");
+        }
+
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth });
         try
         {
-            var any = false;
             while (reader.Read())
             {
-                any = true;
                 if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && !IsUnicode(ref reader))
                 {
                     return At(utf8, reader.TokenStartIndex, "a string holds a lone surrogate (such as \\ud800 without its pair), which is not Unicode text");
                 }
             }
 
-            return any ? null : new JsonInputError(1, 1, "the text is empty, not a JSON value");
+            return null;
         }
         catch (JsonException ex)
         {
