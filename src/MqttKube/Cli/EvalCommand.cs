@@ -11,7 +11,7 @@ using MqttKube.ValueMapping;
 namespace MqttKube.Cli;
 
 /// <summary><c>mqtt-kube eval --values FILE [--outbound] [--] INPUT...</c>: try a values block (SPEC 2, 4).</summary>
-internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
+internal sealed partial class EvalCommand(Func<TextReader>? stdin = null) : ICommand
 {
     private const string Prefix = "mqtt-kube eval: error:";
 
@@ -194,7 +194,7 @@ internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
         var name = file == "-" ? "<stdin>" : file;
         var context = new ConfigBindContext(file == "-" ? "stdin.yaml" : file, diagnostics, name);
         ValueMap? map = null;
-        if (text is not null && YamlReader.Read(text, name, diagnostics) is { } root)
+        if (text is not null && ReadValuesYaml(text, name, diagnostics) is { } root)
         {
             if (root is YamlMapping { Entries.Count: 1 } wrapper && wrapper.Get("values") is { } inner)
             {
@@ -230,6 +230,27 @@ internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
 
         return null;
     }
+
+    /// <summary>
+    /// The YAML of a values file. Its YAML problems are reported only when the text looks like a values block (a line
+    /// starts with one of its keys): the file may be anything, a secret included, and messages could quote it.
+    /// </summary>
+    private static YamlNode? ReadValuesYaml(string text, string name, DiagnosticBag diagnostics)
+    {
+        var yaml = new DiagnosticBag();
+        var root = YamlReader.Read(text, name, yaml);
+        if (root is null && !ValuesKeyLine().IsMatch(text))
+        {
+            diagnostics.Add(name, yaml.Items.Count > 0 ? yaml.Items[0].Position : SourcePosition.Start, "does not look like a values block: it is not valid YAML, and no line starts with one of the keys values, transform, jsonpath, map");
+            return null;
+        }
+
+        diagnostics.AddFrom(yaml);
+        return root;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[ \t]*(values|transform|jsonpath|map)[ \t]*:", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ValuesKeyLine();
 
     private static async Task<int> Fail(TextWriter stderr, string message)
     {
