@@ -15,7 +15,7 @@ internal sealed partial class EvalCommand(Func<TextReader>? stdin = null) : ICom
 {
     private const string Prefix = "mqtt-kube eval: error:";
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonInput.MaxDepth + 64 };
 
     private readonly Func<TextReader> stdin = stdin ?? (() => Console.In);
 
