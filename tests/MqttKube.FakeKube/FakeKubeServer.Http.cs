@@ -7,7 +7,10 @@ namespace MqttKube.FakeKube;
 
 public sealed partial class FakeKubeServer
 {
-    internal static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth };
+
+    /// <summary>Objects may nest deeper than a real API server allows (10,000), so tests can serve ones it would refuse.</summary>
+    private const int MaxDepth = 20_000;
 
     private async Task HandleAsync(HttpContext ctx)
     {
