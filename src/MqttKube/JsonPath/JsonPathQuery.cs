@@ -75,21 +75,19 @@ internal sealed class JsonPathQuery
 
     /// <summary>The node list the query selects from <paramref name="root"/>, with normalized paths, in order.</summary>
     /// <exception cref="JsonPathBudgetException">The evaluation needs more than <paramref name="budget"/> steps.</exception>
-    public IReadOnlyList<JsonPathNode> Evaluate(JsonNode? root, long budget = JsonPathContext.DefaultBudget)
-    {
-        var context = new JsonPathContext(root, budget);
-        return context.ChargeResults(Run(context, root, NormalizedPath.Root));
-    }
+    public IReadOnlyList<JsonPathNode> Evaluate(JsonNode? root, long budget = JsonPathContext.DefaultBudget) =>
+        Evaluate(root, budget, NormalizedPath.Root);
 
     /// <summary>
     /// <see cref="Evaluate"/>, or why it could not finish: it needed more than its step budget, or the document is
     /// nested too deeply for the query (never a stack overflow).
     /// </summary>
-    public bool TryEvaluate(JsonNode? root, [NotNullWhen(true)] out IReadOnlyList<JsonPathNode>? nodes, [NotNullWhen(false)] out string? error, long budget = JsonPathContext.DefaultBudget)
+    /// <remarks>The nodes carry their normalized paths only when <paramref name="paths"/> is set (it costs an object per node).</remarks>
+    public bool TryEvaluate(JsonNode? root, [NotNullWhen(true)] out IReadOnlyList<JsonPathNode>? nodes, [NotNullWhen(false)] out string? error, long budget = JsonPathContext.DefaultBudget, bool paths = false)
     {
         try
         {
-            nodes = Evaluate(root, budget);
+            nodes = Evaluate(root, budget, paths ? NormalizedPath.Root : null);
             error = null;
             return true;
         }
@@ -126,6 +124,12 @@ internal sealed class JsonPathQuery
     }
 
     public override string ToString() => Text;
+
+    private List<JsonPathNode> Evaluate(JsonNode? root, long budget, NormalizedPath? location)
+    {
+        var context = new JsonPathContext(root, budget);
+        return context.ChargeResults(Run(context, root, location));
+    }
 
     /// <summary>The nodes selected from <paramref name="current"/> (<c>@</c>) or <paramref name="root"/>, no paths.</summary>
     internal List<JsonPathNode> Select(JsonPathContext context, JsonNode? current) =>

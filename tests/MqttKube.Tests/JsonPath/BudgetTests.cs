@@ -75,7 +75,7 @@ public sealed class BudgetTests
     {
         Assert.True(JsonPathQuery.TryParse(text, out var query, out _));
         Assert.False(query.TryEvaluate(BigList(), out _, out var error));
-        Assert.Contains("the query needs more than 2,000,000 steps", error);
+        Assert.Contains("the query needs more than 1,000,000 steps", error);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class JsonPathCommandInputTests : IDisposable
         var (code, stdout, stderr) = await Run("jsonpath", query, file);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
-        Assert.Contains("mqtt-kube jsonpath: error: the query needs more than 2,000,000 steps", stderr);
+        Assert.Contains("mqtt-kube jsonpath: error: the query needs more than 1,000,000 steps", stderr);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class DeepObjectTests
         // The deep object is whole: a locus finds its leaf 2,000 levels down.
         var deep = events.Events.Single(e => e.Name == "deep").Object;
         Assert.True(JsonPathQuery.TryParse("$..leaf", out var leaf, out _));
-        Assert.True(leaf.TryEvaluate(deep, out var found, out var error), error);
+        Assert.True(leaf.TryEvaluate(deep, out var found, out var error, paths: true), error);
         Assert.Equal("$['spec']['tree']" + string.Concat(Enumerable.Repeat("['x']", 2000)) + "['leaf']", Assert.Single(found).Path);
 
         // Through the watch: another unreadable object is skipped, and what comes after it still arrives.
