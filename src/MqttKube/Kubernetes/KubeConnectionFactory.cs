@@ -30,7 +30,7 @@ internal static class KubeConnectionFactory
         if (env.GetVariable("KUBECONFIG") is { Length: > 0 } list)
         {
             var paths = list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var existing = paths.Where(File.Exists).Select(p => new FileInfo(p)).ToArray();
+            var existing = paths.Where(File.Exists).Select(Readable).ToArray();
             if (existing.Length == 0)
             {
                 throw new KubeConnectionException($"KUBECONFIG names no existing file: {list}");
@@ -51,13 +51,17 @@ internal static class KubeConnectionFactory
         if (home != null && File.Exists(home))
         {
             var source = $"kubeconfig {home}";
-            return (FromFiles([new FileInfo(home)], source), source);
+            return (FromFiles([Readable(home)], source), source);
         }
 
         throw new KubeConnectionException(
             "no Kubernetes configuration found: KUBECONFIG is not set, this is not a pod (KUBERNETES_SERVICE_HOST/PORT and a service-account token), and "
             + (home ?? "~/.kube/config") + " does not exist");
     }
+
+    /// <summary>A kubeconfig file the client library may open: a regular file of sane size (not a FIFO, not /dev/zero).</summary>
+    private static FileInfo Readable(string path) =>
+        Configuration.InputFile.Problem(path) is { } problem ? throw new KubeConnectionException($"kubeconfig {path}: {problem}") : new FileInfo(path);
 
     private static KubernetesClientConfiguration FromFiles(FileInfo[] files, string source)
     {
