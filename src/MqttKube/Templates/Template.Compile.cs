@@ -19,8 +19,27 @@ internal sealed partial class Template
         }
 
         var text = ConfigLoader.Decode(bytes, display, diagnostics);
-        return text is null ? null : Compile(text, display, diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // Problems are reported in full only for text that looks like a Kubernetes object: a file named by mistake
+        // (a key, a password file) gets one message that quotes nothing of it.
+        var own = new DiagnosticBag();
+        var template = Compile(text, display, own);
+        if (template is null && !ObjectKeyLine().IsMatch(text))
+        {
+            diagnostics.Add(display, own.Items.Count > 0 ? own.Items[0].Position : SourcePosition.Start, "does not look like a Kubernetes object: no line starts with apiVersion, kind or metadata");
+            return null;
+        }
+
+        diagnostics.AddFrom(own);
+        return template;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(apiVersion|kind|metadata)[ \t]*:", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ObjectKeyLine();
 
     public static Template? Compile(string text, string file, DiagnosticBag diagnostics)
     {

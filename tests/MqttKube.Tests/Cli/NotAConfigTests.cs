@@ -60,6 +60,22 @@ public sealed class NotAConfigTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(Files))]
+    public async Task A_template_that_is_not_a_Kubernetes_object_is_one_error_that_quotes_nothing(string name, string content)
+    {
+        var template = Path.Combine(dir, name);
+        File.WriteAllText(template, content);
+        var config = Path.Combine(dir, "config.yaml");
+        File.WriteAllText(config, $"bindings:\n  - {{namespace: m, resource: Job, name: j, action: {{topic: t, launch: {template}}}}}\n");
+
+        var (exit, _, stderr) = await Support.Cli.RunAsync("check", config);
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain(Secret, stderr);
+        Assert.Contains($"{template}:", stderr);
+    }
+
+    [Theory]
     [InlineData("mqt:\n  host: a\n", "unknown key 'mqt' at the top level; did you mean 'mqtt'?")]
     [InlineData("bindings:\n  - [unclosed\n", "invalid YAML")]
     [InlineData("mqtt:\n\thost: a\n", "invalid YAML")]
