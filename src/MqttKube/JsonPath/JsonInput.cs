@@ -12,7 +12,7 @@ namespace MqttKube.JsonPath;
 /// is not Unicode text and cannot be written back out), and an explicit nesting limit. Whatever is refused gets a
 /// message with its line and column; nothing read through here throws later when it is read or written.
 /// </summary>
-internal static class JsonInput
+internal static partial class JsonInput
 {
     /// <summary>
     /// The nesting limit for Kubernetes objects and documents: the API server reads and stores JSON nested up to
@@ -30,10 +30,15 @@ internal static class JsonInput
     public static bool TryParse(ReadOnlyMemory<byte> utf8, int maxDepth, out JsonNode? node, [NotNullWhen(false)] out JsonInputError? error)
     {
         node = null;
-        error = Validate(utf8.Span, maxDepth);
+        error = Validate(utf8.Span, maxDepth, out var deepest);
         if (error is not null)
         {
             return false;
+        }
+
+        if (deepest > LazyDepth)
+        {
+            return TryBuild(utf8.Span, maxDepth, out node, out error);
         }
 
         try
@@ -49,8 +54,9 @@ internal static class JsonInput
     }
 
     /// <summary>Syntax, depth and lone surrogates, in one pass that allocates only for escaped strings.</summary>
-    private static JsonInputError? Validate(ReadOnlySpan<byte> utf8, int maxDepth)
+    private static JsonInputError? Validate(ReadOnlySpan<byte> utf8, int maxDepth, out int deepest)
     {
+        deepest = 0;
         if (utf8.TrimStart(" \t\r\n"u8).IsEmpty)
         {
             return new JsonInputError(1, 1, "the text is empty, not a JSON value");
@@ -61,6 +67,7 @@ internal static class JsonInput
         {
             while (reader.Read())
             {
+                deepest = Math.Max(deepest, reader.CurrentDepth);
                 if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && !IsUnicode(ref reader))
                 {
                     return At(utf8, reader.TokenStartIndex, "a string holds a lone surrogate (such as \\ud800 without its pair), which is not Unicode text");
