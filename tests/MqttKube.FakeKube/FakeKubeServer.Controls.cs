@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MqttKube.FakeKube;
@@ -155,7 +156,7 @@ public sealed partial class FakeKubeServer
         Store.Upsert(Resource((string?)obj["apiVersion"] ?? "", (string?)obj["kind"] ?? ""), obj);
 
     /// <summary>Parses JSON and upserts it.</summary>
-    public JsonObject Upsert(string json) => Upsert(JsonNode.Parse(json, documentOptions: Deep)!.AsObject());
+    public JsonObject Upsert(string json) => Upsert(JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = SeedMaxDepth })!.AsObject());
 
     /// <summary>Changes an existing object as someone else would (status included); returns the stored result.</summary>
     public JsonObject Modify(string apiVersion, string kind, string? ns, string name, Action<JsonObject> change)

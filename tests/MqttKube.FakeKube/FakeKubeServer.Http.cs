@@ -10,7 +10,10 @@ public sealed partial class FakeKubeServer
     /// <summary>The real API server reads and writes objects nested up to 10,000 deep (custom resources may be).</summary>
     internal const int MaxDepth = 10_000;
 
-    internal static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth + 1 };
+    /// <summary>Objects seeded by tests may nest deeper than a real API server allows, so tests can serve ones it would refuse.</summary>
+    internal const int SeedMaxDepth = 20_000;
+
+    internal static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = SeedMaxDepth + 1 };
 
     internal static readonly JsonDocumentOptions Deep = new() { MaxDepth = MaxDepth };
 

@@ -3,18 +3,17 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MqttKube.Configuration;
-using MqttKube.Configuration.Yaml;
+using MqttKube.JsonPath;
 using MqttKube.ValueMapping;
 
 namespace MqttKube.Cli;
 
 /// <summary><c>mqtt-kube eval --values FILE [--outbound] [--] INPUT...</c>: try a values block (SPEC 2, 4).</summary>
-internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
+internal sealed partial class EvalCommand(Func<TextReader>? stdin = null) : ICommand
 {
     private const string Prefix = "mqtt-kube eval: error:";
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonInput.MaxDepth + 64 };
 
     private readonly Func<TextReader> stdin = stdin ?? (() => Console.In);
 
@@ -100,14 +99,12 @@ internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
                 continue;
             }
 
-            try
+            if (!JsonInput.TryParse(inputs[i], JsonInput.MaxDepth, out var json, out var error))
             {
-                values[i] = MapValue.Json(JsonNode.Parse(inputs[i]));
+                return await Fail(stderr, $"outbound input {i + 1} is not JSON: {error} (quote strings: '\"ON\"')").ConfigureAwait(false);
             }
-            catch (JsonException ex)
-            {
-                return await Fail(stderr, $"outbound input '{inputs[i]}' is not JSON: {ex.Message.Split(". ")[0]} (quote strings: '\"ON\"')").ConfigureAwait(false);
-            }
+
+            values[i] = MapValue.Json(json);
         }
 
         for (var i = 0; i < inputs.Count; i++)
@@ -167,54 +164,6 @@ internal sealed class EvalCommand(Func<TextReader>? stdin = null) : ICommand
         {
             value.WriteTo(writer);
         }
-    }
-
-    private async Task<ValueMap?> LoadAsync(string file, TextWriter stderr)
-    {
-        var diagnostics = new DiagnosticBag();
-        string? text;
-        try
-        {
-            text = file == "-"
-                ? await stdin().ReadToEndAsync().ConfigureAwait(false)
-                : ConfigLoader.Decode(await File.ReadAllBytesAsync(file).ConfigureAwait(false), file, diagnostics);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await Fail(stderr, $"cannot read {file}: {ex.Message}").ConfigureAwait(false);
-            return null;
-        }
-
-        var name = file == "-" ? "<stdin>" : file;
-        var context = new ConfigBindContext(file == "-" ? "stdin.yaml" : file, diagnostics, name);
-        ValueMap? map = null;
-        if (text is not null && YamlReader.Read(text, name, diagnostics) is { } root)
-        {
-            if (root is YamlMapping { Entries.Count: 1 } wrapper && wrapper.Get("values") is { } inner)
-            {
-                root = inner;
-            }
-
-            var values = ValuesConfig.Bind(root, context, "values");
-            if (values is null && !diagnostics.HasErrors)
-            {
-                context.Error(root, "the file holds no values block (transform, jsonpath, map)");
-            }
-
-            map = ValueMapCompiler.Compile(values, context, "values");
-        }
-
-        if (!diagnostics.HasErrors)
-        {
-            return map;
-        }
-
-        foreach (var diagnostic in diagnostics.Sorted())
-        {
-            await stderr.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
-        }
-
-        return null;
     }
 
     private static async Task<int> Fail(TextWriter stderr, string message)

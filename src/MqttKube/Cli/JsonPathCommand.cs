@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using MqttKube.Configuration;
 using MqttKube.JsonPath;
 
 namespace MqttKube.Cli;
@@ -10,7 +10,10 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
 {
     private const string Prefix = "mqtt-kube jsonpath: error:";
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>The most the printed result may hold (a value a query selects many times is printed each time).</summary>
+    private const long MaxOutputBytes = 4 * InputFile.MaxBytes;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonInput.MaxDepth + 1 };
 
     private readonly Func<TextReader> _stdin = stdin ?? (() => Console.In);
 
@@ -83,36 +86,48 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
         }
 
         var file = positional.Count == 2 && positional[1] != "-" ? positional[1] : null;
-        string json;
-        try
+        byte[] json;
+        if (file is null)
         {
-            json = file is null ? await _stdin().ReadToEndAsync().ConfigureAwait(false) : await File.ReadAllTextAsync(file).ConfigureAwait(false);
+            var (input, tooLarge) = await InputFile.ReadBoundedAsync(_stdin()).ConfigureAwait(false);
+            if (input is null)
+            {
+                await stderr.WriteLineAsync($"{Prefix} <stdin>: {tooLarge}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            json = System.Text.Encoding.UTF8.GetBytes(input);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        else if (!InputFile.TryReadBytes(file, out json!, out var unreadable))
         {
-            await stderr.WriteLineAsync($"{Prefix} cannot read '{file}': {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"{Prefix} {file}: {unreadable}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        JsonNode? document;
-        try
+        if (!JsonInput.TryParse(json, JsonInput.MaxDepth, out var document, out var invalid))
         {
-            document = JsonNode.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            var where = $"{file ?? "<stdin>"}:{(ex.LineNumber ?? 0) + 1}:{(ex.BytePositionInLine ?? 0) + 1}";
-            var why = string.IsNullOrWhiteSpace(json) ? "the document is empty" : FirstSentence(ex.Message);
-            await stderr.WriteLineAsync($"{Prefix} {where}: invalid JSON document: {why}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"{Prefix} {file ?? "<stdin>"}:{invalid.Line}:{invalid.Column}: invalid JSON document: {invalid.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
-        await stdout.WriteLineAsync(Render(query.Evaluate(document))).ConfigureAwait(false);
+        if (!query.TryEvaluate(document, out var nodes, out var tooMuch))
+        {
+            await stderr.WriteLineAsync($"{Prefix} {tooMuch}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        if (Render(nodes) is not { } rendered)
+        {
+            await stderr.WriteLineAsync($"{Prefix} the result is larger than {MaxOutputBytes / (1024 * 1024)} MB; narrow the query").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        await stdout.WriteLineAsync(rendered).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
-    /// <summary>The values as one compact JSON array, non-ASCII text kept as is.</summary>
-    internal static string Render(IReadOnlyList<JsonPathNode> nodes)
+    /// <summary>The values as one compact JSON array, non-ASCII text kept as is; null past <see cref="MaxOutputBytes"/>.</summary>
+    internal static string? Render(IReadOnlyList<JsonPathNode> nodes)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -120,6 +135,11 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
             writer.WriteStartArray();
             foreach (var node in nodes)
             {
+                if (writer.BytesPending + writer.BytesCommitted > MaxOutputBytes)
+                {
+                    return null;
+                }
+
                 if (node.Value is null)
                 {
                     writer.WriteNullValue();
@@ -144,19 +164,4 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
                 span[i] = char.IsControl(t[i]) ? ' ' : t[i];
             }
         });
-
-    // JsonException messages end with " Path: $ | LineNumber: 0 | BytePositionInLine: 1." — the position is printed already.
-    private static string FirstSentence(string message)
-    {
-        foreach (var marker in (string[])[" Path: ", " LineNumber: "])
-        {
-            var cut = message.IndexOf(marker, StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                message = message[..cut];
-            }
-        }
-
-        return message;
-    }
 }

@@ -104,10 +104,19 @@ internal static partial class ConfigChecks
 
     private static void CheckFile(ConfigPath file, ConfigBindContext context)
     {
-        if (!File.Exists(file.Path))
+        var problem = InputFile.Problem(file.Path);
+        if (problem is null)
+        {
+            return;
+        }
+
+        if (!File.Exists(file.Path) && !Directory.Exists(file.Path))
         {
             var hint = !file.IsRelPath && !Path.IsPathRooted(file.Text) ? " (relative to the working directory; tag it !relpath to resolve it against the config file's folder)" : string.Empty;
             context.Error(file.Position, $"file not found: {file.Display}{hint}");
+            return;
         }
+
+        context.Error(file.Position, $"{file.Display}: {problem}");
     }
 }

@@ -6,9 +6,6 @@ namespace MqttKube.Configuration;
 /// <summary>Reads, parses, binds and checks a config file; never throws for bad input.</summary>
 internal static partial class ConfigLoader
 {
-    /// <summary>Larger files are refused before parsing (a config of 1,000 bindings is about 300 KB).</summary>
-    public const long MaxFileBytes = 16 * 1024 * 1024;
-
     public const string PasswordVariable = "MQTT_KUBE_MQTT_PASSWORD";
     public const string LogLevelVariable = "MQTT_KUBE_LOG_LEVEL";
 
@@ -43,7 +40,17 @@ internal static partial class ConfigLoader
     /// <summary>Parses and binds config text (tests and <c>eval</c> use this without a file).</summary>
     internal static MqttKubeConfig? Parse(string text, string path, string file, DiagnosticBag diagnostics)
     {
-        var root = YamlReader.Read(text, file, diagnostics);
+        // YAML problems are held back until the text is known to be a config: messages about any other file (a key,
+        // a password file named by mistake) could quote its content.
+        var yaml = new DiagnosticBag();
+        var root = YamlReader.Read(text, file, yaml);
+        if (NotAConfig(root, text, yaml) is { } reason)
+        {
+            diagnostics.Add(file, reason.Position, "does not look like an mqtt-kube config: " + reason.Message);
+            return null;
+        }
+
+        diagnostics.AddFrom(yaml);
         if (root is null)
         {
             return null;
@@ -53,12 +60,6 @@ internal static partial class ConfigLoader
         if (root is YamlScalar { IsNull: true })
         {
             context.Error(root, "the config file is empty; it needs at least 'bindings' (see examples/config-basic.yaml)");
-            return null;
-        }
-
-        if (root is not YamlMapping)
-        {
-            context.Error(root, $"the config must be a mapping with the keys {string.Join(", ", MqttKubeConfig.ConfigKeys)}, not {root.Describe()}");
             return null;
         }
 
@@ -73,34 +74,13 @@ internal static partial class ConfigLoader
 
     private static string? ReadText(string path, string file, DiagnosticBag diagnostics)
     {
-        try
+        if (!InputFile.TryReadBytes(path, out var bytes, out var error))
         {
-            if (Directory.Exists(path))
-            {
-                diagnostics.Add(file, SourcePosition.Start, "is a directory, not a config file");
-                return null;
-            }
-
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Add(file, SourcePosition.Start, "no such file");
-                return null;
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                diagnostics.Add(file, SourcePosition.Start, $"the file is {info.Length / (1024.0 * 1024.0):0.0} MB; a config may be at most {MaxFileBytes / (1024 * 1024)} MB");
-                return null;
-            }
-
-            return Decode(File.ReadAllBytes(path), file, diagnostics);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            diagnostics.Add(file, SourcePosition.Start, $"cannot read the file: {ex.Message}");
+            diagnostics.Add(file, SourcePosition.Start, error);
             return null;
         }
+
+        return Decode(bytes, file, diagnostics);
     }
 
     /// <summary>Strict UTF-8 (a BOM allowed); binary content is refused with the position of the first bad byte.</summary>

@@ -29,6 +29,17 @@ internal sealed class DiagnosticBag
         }
     }
 
+    /// <summary>Adds every problem <paramref name="other"/> holds (and counts the ones it dropped).</summary>
+    public void AddFrom(DiagnosticBag other)
+    {
+        foreach (var item in other.items)
+        {
+            Add(item.File, item.Position, item.Message);
+        }
+
+        Dropped += other.Dropped;
+    }
+
     /// <summary>The diagnostics in file order.</summary>
     public IEnumerable<ConfigDiagnostic> Sorted() =>
         items.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Position.Line).ThenBy(d => d.Position.Column);

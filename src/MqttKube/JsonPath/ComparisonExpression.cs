@@ -11,23 +11,23 @@ internal sealed class ComparisonExpression(ValueExpression left, ComparisonOpera
 
     public ValueExpression Right { get; } = right;
 
-    public override bool Test(JsonNode? root, JsonNode? current)
+    public override bool Test(JsonPathContext context, JsonNode? current)
     {
-        var a = Left.Evaluate(root, current);
-        var b = Right.Evaluate(root, current);
+        var a = Left.Evaluate(context, current);
+        var b = Right.Evaluate(context, current);
         return Operator switch
         {
-            ComparisonOperator.Equal => AreEqual(a, b),
-            ComparisonOperator.NotEqual => !AreEqual(a, b),
+            ComparisonOperator.Equal => AreEqual(a, b, context),
+            ComparisonOperator.NotEqual => !AreEqual(a, b, context),
             ComparisonOperator.Less => IsLess(a, b),
-            ComparisonOperator.LessOrEqual => IsLess(a, b) || AreEqual(a, b),
+            ComparisonOperator.LessOrEqual => IsLess(a, b) || AreEqual(a, b, context),
             ComparisonOperator.Greater => IsLess(b, a),
-            _ => IsLess(b, a) || AreEqual(a, b),
+            _ => IsLess(b, a) || AreEqual(a, b, context),
         };
     }
 
-    private static bool AreEqual(FilterValue a, FilterValue b) =>
-        a.IsNothing || b.IsNothing ? a.IsNothing && b.IsNothing : JsonValueComparer.DeepEquals(a.Node, b.Node);
+    private static bool AreEqual(FilterValue a, FilterValue b, JsonPathContext context) =>
+        a.IsNothing || b.IsNothing ? a.IsNothing && b.IsNothing : JsonValueComparer.DeepEquals(a.Node, b.Node, context);
 
     private static bool IsLess(FilterValue a, FilterValue b) =>
         !a.IsNothing && !b.IsNothing && JsonValueComparer.IsLess(a.Node, b.Node);

@@ -7,6 +7,6 @@ internal sealed class CountFunction(JsonPathQuery argument) : ValueExpression
 {
     public JsonPathQuery Argument { get; } = argument;
 
-    public override FilterValue Evaluate(JsonNode? root, JsonNode? current) =>
-        FilterValue.Of(JsonValue.Create(Argument.Select(root, current).Count));
+    public override FilterValue Evaluate(JsonPathContext context, JsonNode? current) =>
+        FilterValue.Of(JsonValue.Create(Argument.Select(context, current).Count));
 }

@@ -7,5 +7,5 @@ internal sealed class ExistenceExpression(JsonPathQuery query) : LogicalExpressi
 {
     public JsonPathQuery Query { get; } = query;
 
-    public override bool Test(JsonNode? root, JsonNode? current) => Query.Exists(root, current);
+    public override bool Test(JsonPathContext context, JsonNode? current) => Query.Exists(context, current);
 }

@@ -7,14 +7,15 @@ internal sealed class FilterSelector(LogicalExpression expression) : Selector
 {
     public LogicalExpression Expression { get; } = expression;
 
-    public override void Select(in JsonPathNode node, JsonNode? root, List<JsonPathNode> output)
+    public override void Select(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output)
     {
         switch (node.Value)
         {
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (Expression.Test(root, array[i]))
+                    context.Spend(1);
+                    if (Expression.Test(context, array[i]))
                     {
                         output.Add(new JsonPathNode(array[i], Child(node.Location, i)));
                     }
@@ -24,7 +25,8 @@ internal sealed class FilterSelector(LogicalExpression expression) : Selector
             case JsonObject obj:
                 foreach (var (name, value) in obj)
                 {
-                    if (Expression.Test(root, value))
+                    context.Spend(1);
+                    if (Expression.Test(context, value))
                     {
                         output.Add(new JsonPathNode(value, Child(node.Location, name)));
                     }

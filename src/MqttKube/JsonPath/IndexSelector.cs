@@ -14,7 +14,7 @@ internal sealed class IndexSelector(long index) : Selector
         return i >= 0 && i < count ? (int)i : -1;
     }
 
-    public override void Select(in JsonPathNode node, JsonNode? root, List<JsonPathNode> output)
+    public override void Select(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output)
     {
         if (node.Value is JsonArray array)
         {

@@ -7,12 +7,14 @@ internal sealed partial class JsonPathParser
 {
     private LogicalExpression ParseLogicalOr()
     {
+        Enter();
         var operands = new List<LogicalExpression> { ParseLogicalAnd() };
         while (TryOperator("||"))
         {
             operands.Add(ParseLogicalAnd());
         }
 
+        _nesting--;
         return operands.Count == 1 ? operands[0] : new OrExpression(operands);
     }
 

@@ -13,6 +13,7 @@ internal sealed partial class JsonPathParser
         };
 
         _pos++; // '('
+        Enter();
         SkipBlanks();
         var args = new List<Primary>();
         if (Cur != ')')
@@ -43,6 +44,7 @@ internal sealed partial class JsonPathParser
         }
 
         _pos++; // ')'
+        _nesting--;
         return name switch
         {
             "length" => new Primary(column, Value: new LengthFunction(ValueArgument(name, args[0])), FunctionName: name),

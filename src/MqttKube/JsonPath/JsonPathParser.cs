@@ -6,9 +6,13 @@ namespace MqttKube.JsonPath;
 /// </summary>
 internal sealed partial class JsonPathParser
 {
+    /// <summary>How deep filters, parentheses and function calls may nest (the parser and the evaluator recurse).</summary>
+    public const int MaxNesting = 64;
+
     private readonly string _text;
     private int _end;
     private int _pos;
+    private int _nesting;
 
     private JsonPathParser(string text)
     {
@@ -215,6 +219,15 @@ internal sealed partial class JsonPathParser
         '\n' or '\r' => "a line break",
         _ => $"'{Cur}'",
     };
+
+    /// <summary>One level deeper into a filter, a parenthesis or a function call; an error past <see cref="MaxNesting"/>.</summary>
+    private void Enter()
+    {
+        if (++_nesting > MaxNesting)
+        {
+            throw Error($"filters, parentheses and function calls nest more than {MaxNesting} levels deep here");
+        }
+    }
 
     private JsonPathException Error(string message) => new(Column, message);
 

@@ -74,7 +74,36 @@ internal sealed class JsonPathQuery
     }
 
     /// <summary>The node list the query selects from <paramref name="root"/>, with normalized paths, in order.</summary>
-    public IReadOnlyList<JsonPathNode> Evaluate(JsonNode? root) => Run(root, root, NormalizedPath.Root);
+    /// <exception cref="JsonPathBudgetException">The evaluation needs more than <paramref name="budget"/> steps.</exception>
+    public IReadOnlyList<JsonPathNode> Evaluate(JsonNode? root, long budget = JsonPathContext.DefaultBudget) =>
+        Evaluate(root, budget, NormalizedPath.Root);
+
+    /// <summary>
+    /// <see cref="Evaluate"/>, or why it could not finish: it needed more than its step budget, or the document is
+    /// nested too deeply for the query (never a stack overflow).
+    /// </summary>
+    /// <remarks>The nodes carry their normalized paths only when <paramref name="paths"/> is set (it costs an object per node).</remarks>
+    public bool TryEvaluate(JsonNode? root, [NotNullWhen(true)] out IReadOnlyList<JsonPathNode>? nodes, [NotNullWhen(false)] out string? error, long budget = JsonPathContext.DefaultBudget, bool paths = false)
+    {
+        try
+        {
+            nodes = Evaluate(root, budget, paths ? NormalizedPath.Root : null);
+            error = null;
+            return true;
+        }
+        catch (JsonPathBudgetException ex)
+        {
+            nodes = null;
+            error = ex.Message;
+            return false;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            nodes = null;
+            error = "the document is nested too deeply for this query";
+            return false;
+        }
+    }
 
     /// <summary>
     /// The value of the only node a query selects, without building a node list: for a singular
@@ -88,19 +117,26 @@ internal sealed class JsonPathQuery
             return TryGetSingular(root, out value);
         }
 
-        var nodes = Run(root, root, null);
+        var context = new JsonPathContext(root);
+        var nodes = context.ChargeResults(Run(context, root, null));
         value = nodes.Count == 1 ? nodes[0].Value : null;
         return nodes.Count == 1;
     }
 
     public override string ToString() => Text;
 
-    /// <summary>The nodes selected from <paramref name="current"/> (<c>@</c>) or <paramref name="root"/>, no paths.</summary>
-    internal List<JsonPathNode> Select(JsonNode? root, JsonNode? current) =>
-        Run(root, IsRelative ? current : root, null);
+    private List<JsonPathNode> Evaluate(JsonNode? root, long budget, NormalizedPath? location)
+    {
+        var context = new JsonPathContext(root, budget);
+        return context.ChargeResults(Run(context, root, location));
+    }
 
-    internal bool Exists(JsonNode? root, JsonNode? current) =>
-        IsSingular ? TryGetSingular(IsRelative ? current : root, out _) : Select(root, current).Count > 0;
+    /// <summary>The nodes selected from <paramref name="current"/> (<c>@</c>) or <paramref name="root"/>, no paths.</summary>
+    internal List<JsonPathNode> Select(JsonPathContext context, JsonNode? current) =>
+        Run(context, IsRelative ? current : context.Root, null);
+
+    internal bool Exists(JsonPathContext context, JsonNode? current) =>
+        IsSingular ? TryGetSingular(IsRelative ? current : context.Root, out _) : Select(context, current).Count > 0;
 
     internal bool TryGetSingular(JsonNode? start, out JsonNode? value)
     {
@@ -140,15 +176,16 @@ internal sealed class JsonPathQuery
         return true;
     }
 
-    private List<JsonPathNode> Run(JsonNode? root, JsonNode? start, NormalizedPath? location)
+    private List<JsonPathNode> Run(JsonPathContext context, JsonNode? start, NormalizedPath? location)
     {
         var current = new List<JsonPathNode> { new(start, location) };
         foreach (var segment in _segments)
         {
             var next = new List<JsonPathNode>();
+            context.Spend(current.Count);
             foreach (var node in current)
             {
-                segment.Apply(node, root, next);
+                segment.Apply(node, context, next);
             }
 
             current = next;

@@ -10,8 +10,19 @@ namespace MqttKube.JsonPath;
 /// </summary>
 internal static class JsonValueComparer
 {
-    public static bool DeepEquals(JsonNode? a, JsonNode? b)
+    public static bool DeepEquals(JsonNode? a, JsonNode? b) => DeepEquals(a, b, null);
+
+    /// <summary>Deep equality; each pair of nodes compared costs a step of <paramref name="context"/>'s budget.</summary>
+    /// <exception cref="InsufficientExecutionStackException">The values are nested too deeply to compare.</exception>
+    public static bool DeepEquals(JsonNode? a, JsonNode? b, JsonPathContext? context)
     {
+        if (ReferenceEquals(a, b))
+        {
+            return true; // the same node (JSON has no NaN)
+        }
+
+        context?.Spend(1);
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var ka = Kind(a);
         var kb = Kind(b);
         if (ka != kb)
@@ -38,7 +49,7 @@ internal static class JsonValueComparer
 
                     for (var i = 0; i < x.Count; i++)
                     {
-                        if (!DeepEquals(x[i], y[i]))
+                        if (!DeepEquals(x[i], y[i], context))
                         {
                             return false;
                         }
@@ -58,7 +69,7 @@ internal static class JsonValueComparer
 
                     foreach (var (name, value) in x)
                     {
-                        if (!y.TryGetPropertyValue(name, out var other) || !DeepEquals(value, other))
+                        if (!y.TryGetPropertyValue(name, out var other) || !DeepEquals(value, other, context))
                         {
                             return false;
                         }

@@ -8,9 +8,9 @@ internal sealed class LengthFunction(ValueExpression argument) : ValueExpression
 {
     public ValueExpression Argument { get; } = argument;
 
-    public override FilterValue Evaluate(JsonNode? root, JsonNode? current)
+    public override FilterValue Evaluate(JsonPathContext context, JsonNode? current)
     {
-        var arg = Argument.Evaluate(root, current);
+        var arg = Argument.Evaluate(context, current);
         return arg.Node switch
         {
             _ when arg.IsNothing => FilterValue.Nothing,

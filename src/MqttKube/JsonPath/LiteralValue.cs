@@ -7,5 +7,5 @@ internal sealed class LiteralValue(JsonNode? value) : ValueExpression
 {
     public JsonNode? Value { get; } = value;
 
-    public override FilterValue Evaluate(JsonNode? root, JsonNode? current) => FilterValue.Of(Value);
+    public override FilterValue Evaluate(JsonPathContext context, JsonNode? current) => FilterValue.Of(Value);
 }

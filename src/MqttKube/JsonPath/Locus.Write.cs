@@ -27,11 +27,12 @@ internal sealed partial class Locus
         error = null;
         var tokens = new List<string>();
         var node = root;
+        var context = new JsonPathContext(root);
         var segments = Query.Segments;
         for (var i = 0; i < segments.Count; i++)
         {
             var selector = segments[i].Selectors[0];
-            var step = Step(root, node, selector);
+            var step = Step(context, node, selector);
             if (step.Outcome == StepOutcome.Error)
             {
                 error = $"locus '{Text}': {step.Message} at {Where(tokens)}";
@@ -85,7 +86,7 @@ internal sealed partial class Locus
     };
 
     /// <summary>One step from <paramref name="node"/> through a name, index or filter selector.</summary>
-    private static StepResult Step(JsonNode? root, JsonNode? node, Selector selector)
+    private static StepResult Step(JsonPathContext context, JsonNode? node, Selector selector)
     {
         switch (selector)
         {
@@ -108,7 +109,19 @@ internal sealed partial class Locus
                     : Failure($"index [{index.Index}] is out of range (the array has {array.Count} element{(array.Count == 1 ? "" : "s")})");
             default:
                 var matches = new List<JsonPathNode>();
-                selector.Select(new JsonPathNode(node, NormalizedPath.Root), root, matches);
+                try
+                {
+                    selector.Select(new JsonPathNode(node, NormalizedPath.Root), context, matches);
+                }
+                catch (JsonPathBudgetException ex)
+                {
+                    return Failure($"the filter at column {selector.Column}: {ex.Message}");
+                }
+                catch (InsufficientExecutionStackException)
+                {
+                    return Failure($"the filter at column {selector.Column}: the document is nested too deeply");
+                }
+
                 if (matches.Count != 1)
                 {
                     return node is JsonArray or JsonObject

@@ -72,9 +72,10 @@ internal sealed partial class Locus
         }
 
         var node = root;
+        var context = new JsonPathContext(root);
         foreach (var segment in Query.Segments)
         {
-            var step = Step(root, node, segment.Selectors[0]);
+            var step = Step(context, node, segment.Selectors[0]);
             if (step.Outcome != StepOutcome.Found)
             {
                 return (false, null);

@@ -7,7 +7,7 @@ internal sealed class NameSelector(string name) : Selector
 {
     public string Name { get; } = name;
 
-    public override void Select(in JsonPathNode node, JsonNode? root, List<JsonPathNode> output)
+    public override void Select(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output)
     {
         if (node.Value is JsonObject obj && obj.TryGetPropertyValue(Name, out var child))
         {

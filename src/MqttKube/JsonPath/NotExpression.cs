@@ -7,5 +7,5 @@ internal sealed class NotExpression(LogicalExpression operand) : LogicalExpressi
 {
     public LogicalExpression Operand { get; } = operand;
 
-    public override bool Test(JsonNode? root, JsonNode? current) => !Operand.Test(root, current);
+    public override bool Test(JsonPathContext context, JsonNode? current) => !Operand.Test(context, current);
 }

@@ -7,11 +7,11 @@ internal sealed class OrExpression(IReadOnlyList<LogicalExpression> operands) : 
 {
     public IReadOnlyList<LogicalExpression> Operands { get; } = operands;
 
-    public override bool Test(JsonNode? root, JsonNode? current)
+    public override bool Test(JsonPathContext context, JsonNode? current)
     {
         foreach (var operand in Operands)
         {
-            if (operand.Test(root, current))
+            if (operand.Test(context, current))
             {
                 return true;
             }

@@ -35,9 +35,9 @@ internal sealed class RegexFunction : LogicalExpression
 
     public bool FullMatch { get; }
 
-    public override bool Test(JsonNode? root, JsonNode? current)
+    public override bool Test(JsonPathContext context, JsonNode? current)
     {
-        if (!TryGetString(Input.Evaluate(root, current), out var input))
+        if (!TryGetString(Input.Evaluate(context, current), out var input))
         {
             return false;
         }
@@ -47,7 +47,7 @@ internal sealed class RegexFunction : LogicalExpression
         {
             regex = _literal;
         }
-        else if (TryGetString(Pattern.Evaluate(root, current), out var pattern))
+        else if (TryGetString(Pattern.Evaluate(context, current), out var pattern))
         {
             regex = Cached(pattern, FullMatch);
         }

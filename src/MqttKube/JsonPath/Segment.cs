@@ -9,50 +9,73 @@ internal sealed class Segment(bool isDescendant, IReadOnlyList<Selector> selecto
 
     public IReadOnlyList<Selector> Selectors { get; } = selectors;
 
+    private readonly Selector[] _selectors = [.. selectors];
+
     /// <summary>1-based column where the segment starts in the query text.</summary>
     public int Column { get; } = column;
 
     /// <summary>A child segment with one name or index selector.</summary>
     public bool IsSingular => !IsDescendant && Selectors.Count == 1 && Selectors[0] is NameSelector or IndexSelector;
 
-    public void Apply(in JsonPathNode node, JsonNode? root, List<JsonPathNode> output)
+    public void Apply(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output)
     {
         if (IsDescendant)
         {
-            Descend(node, root, output);
+            Descend(node, context, output);
             return;
         }
 
-        foreach (var selector in Selectors)
+        SelectFrom(node, context, output);
+    }
+
+    private void SelectFrom(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output)
+    {
+        var before = output.Count;
+        foreach (var selector in _selectors)
         {
-            selector.Select(node, root, output);
+            selector.Select(node, context, output);
+        }
+
+        context.Spend(output.Count - before);
+    }
+
+    /// <summary>
+    /// The node, then its descendants (pre-order, arrays in order), each through every selector. Iterative, so a
+    /// document nested thousands of levels deep (a custom resource may be) costs heap, not stack.
+    /// </summary>
+    private void Descend(in JsonPathNode start, JsonPathContext context, List<JsonPathNode> output)
+    {
+        var pending = new Stack<(JsonPathNode Parent, int Next)>();
+        Visit(start, context, output, pending);
+        while (pending.Count > 0)
+        {
+            var (parent, next) = pending.Pop();
+            JsonPathNode child;
+            switch (parent.Value)
+            {
+                case JsonArray array when next < array.Count:
+                    child = new JsonPathNode(array[next], parent.Location?.Child(next));
+                    break;
+                case JsonObject obj when next < obj.Count:
+                    var (name, value) = obj.GetAt(next);
+                    child = new JsonPathNode(value, parent.Location?.Child(name));
+                    break;
+                default:
+                    continue;
+            }
+
+            pending.Push((parent, next + 1));
+            Visit(child, context, output, pending);
         }
     }
 
-    /// <summary>The node, then its descendants (pre-order, arrays in order), each through every selector.</summary>
-    private void Descend(in JsonPathNode node, JsonNode? root, List<JsonPathNode> output)
+    private void Visit(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output, Stack<(JsonPathNode, int)> pending)
     {
-        foreach (var selector in Selectors)
+        context.Spend(1);
+        SelectFrom(node, context, output);
+        if (node.Value is JsonArray or JsonObject)
         {
-            selector.Select(node, root, output);
-        }
-
-        switch (node.Value)
-        {
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    Descend(new JsonPathNode(array[i], node.Location?.Child(i)), root, output);
-                }
-
-                break;
-            case JsonObject obj:
-                foreach (var (name, value) in obj)
-                {
-                    Descend(new JsonPathNode(value, node.Location?.Child(name)), root, output);
-                }
-
-                break;
+            pending.Push((node, 0));
         }
     }
 }

@@ -10,7 +10,7 @@ internal abstract class Selector
 
     /// <summary>Appends what this selector selects from <paramref name="node"/> to <paramref name="output"/>.</summary>
     /// <remarks>When <paramref name="node"/> has no location, no locations are built for its children.</remarks>
-    public abstract void Select(in JsonPathNode node, JsonNode? root, List<JsonPathNode> output);
+    public abstract void Select(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output);
 
     protected static NormalizedPath? Child(NormalizedPath? parent, string name) => parent?.Child(name);
 

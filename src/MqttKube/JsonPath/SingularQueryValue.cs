@@ -7,6 +7,6 @@ internal sealed class SingularQueryValue(JsonPathQuery query) : ValueExpression
 {
     public JsonPathQuery Query { get; } = query;
 
-    public override FilterValue Evaluate(JsonNode? root, JsonNode? current) =>
-        Query.TryGetSingular(Query.IsRelative ? current : root, out var value) ? FilterValue.Of(value) : FilterValue.Nothing;
+    public override FilterValue Evaluate(JsonPathContext context, JsonNode? current) =>
+        Query.TryGetSingular(Query.IsRelative ? current : context.Root, out var value) ? FilterValue.Of(value) : FilterValue.Nothing;
 }

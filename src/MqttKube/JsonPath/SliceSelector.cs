@@ -11,7 +11,7 @@ internal sealed class SliceSelector(long? start, long? end, long? step) : Select
 
     public long? Step { get; } = step;
 
-    public override void Select(in JsonPathNode node, JsonNode? root, List<JsonPathNode> output)
+    public override void Select(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output)
     {
         if (node.Value is not JsonArray array)
         {

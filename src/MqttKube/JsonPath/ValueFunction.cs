@@ -7,9 +7,9 @@ internal sealed class ValueFunction(JsonPathQuery argument) : ValueExpression
 {
     public JsonPathQuery Argument { get; } = argument;
 
-    public override FilterValue Evaluate(JsonNode? root, JsonNode? current)
+    public override FilterValue Evaluate(JsonPathContext context, JsonNode? current)
     {
-        var nodes = Argument.Select(root, current);
+        var nodes = Argument.Select(context, current);
         return nodes.Count == 1 ? FilterValue.Of(nodes[0].Value) : FilterValue.Nothing;
     }
 }

@@ -5,7 +5,7 @@ namespace MqttKube.JsonPath;
 /// <summary><c>*</c>: every element of an array, every member value of an object, in document order.</summary>
 internal sealed class WildcardSelector : Selector
 {
-    public override void Select(in JsonPathNode node, JsonNode? root, List<JsonPathNode> output)
+    public override void Select(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output)
     {
         switch (node.Value)
         {

@@ -16,6 +16,9 @@ internal sealed partial class Informer
     [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "A subscriber of {What} failed on {Name}")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string what, string? name);
 
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Skipped {Kind} {Namespace}/{Name} in the watch of {What}: it cannot be read ({Reason}); the other objects are watched as usual")]
+    private static partial void LogSkipped(ILogger logger, string kind, string @namespace, string name, string what, string reason);
+
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Watch of {What} recovered")]
     private static partial void LogRecovered(ILogger logger, string what);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MqttKube.Kubernetes;
@@ -99,10 +98,8 @@ internal sealed partial class Informer
         do
         {
             var query = KubeApi.Query(("limit", _options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next));
-            var list = await _api.GetAsync(Type.CollectionPath(Namespace) + query, ct).ConfigureAwait(false);
-            items.AddRange((list["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => ObjectClient.WithTypeMeta(Type, (JsonObject)i.DeepClone())));
-            rv = (string?)list["metadata"]?["resourceVersion"];
-            next = (string?)list["metadata"]?["continue"];
+            var body = await _api.GetBytesAsync(Type.CollectionPath(Namespace) + query, ct).ConfigureAwait(false);
+            items.AddRange(ReadList(body, out rv, out next));
         }
         while (!string.IsNullOrEmpty(next));
 

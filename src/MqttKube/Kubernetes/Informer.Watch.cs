@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MqttKube.Kubernetes;
@@ -81,14 +80,10 @@ internal sealed partial class Informer
     /// <summary>Applies one watch line; false on 410 Gone.</summary>
     private bool Handle(string line, ref string? rv)
     {
-        JsonNode? e;
-        try
+        var e = ReadEvent(line, ref rv);
+        if (e is null)
         {
-            e = JsonNode.Parse(line);
-        }
-        catch (JsonException ex)
-        {
-            throw new KubeApiException(0, "InvalidResponse", $"a watch event is not JSON: {ex.Message}");
+            return true; // an object that cannot be read: skipped and logged, the watch goes on
         }
 
         var type = (string?)e?["type"];

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using MqttKube.JsonPath;
 
 namespace MqttKube.Kubernetes;
 
@@ -15,7 +16,28 @@ internal sealed class KubeApi(IKubeTransport transport)
     /// <summary>Time allowed for one non-watch request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The nesting limit for an answer: an object may be nested as deep as the API server stores
+    /// (<see cref="JsonInput.MaxDepth"/>), and a list wraps it in two more levels.
+    /// </summary>
+    private const int AnswerDepth = JsonInput.MaxDepth + 2;
+
     public async Task<JsonNode> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, CancellationToken cancellationToken)
+    {
+        var answer = await SendRawAsync(method, pathAndQuery, body, contentType, cancellationToken).ConfigureAwait(false);
+        if (!JsonInput.TryParse(answer, AnswerDepth, out var node, out var error))
+        {
+            throw new KubeApiException(0, "InvalidResponse", $"{method} {pathAndQuery}: the answer is not JSON ({error})");
+        }
+
+        return node ?? throw new KubeApiException(0, "InvalidResponse", $"{method} {pathAndQuery}: empty response");
+    }
+
+    /// <summary>The body of a successful GET, unparsed (a list is read item by item).</summary>
+    public Task<byte[]> GetBytesAsync(string pathAndQuery, CancellationToken cancellationToken) =>
+        SendRawAsync(HttpMethod.Get, pathAndQuery, null, null, cancellationToken);
+
+    private async Task<byte[]> SendRawAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(pathAndQuery, UriKind.Relative));
         request.Headers.Accept.ParseAdd("application/json");
@@ -30,13 +52,13 @@ internal sealed class KubeApi(IKubeTransport transport)
         try
         {
             using var response = await Transport.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw KubeApiException.FromResponse(response.StatusCode, text);
+                throw KubeApiException.FromResponse(response.StatusCode, Encoding.UTF8.GetString(answer));
             }
 
-            return JsonNode.Parse(text) ?? throw new KubeApiException((int)response.StatusCode, "InvalidResponse", $"{method} {pathAndQuery}: empty response");
+            return answer;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -45,10 +67,6 @@ internal sealed class KubeApi(IKubeTransport transport)
         catch (HttpRequestException e)
         {
             throw Unreachable(e);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new KubeApiException(0, "InvalidResponse", $"{method} {pathAndQuery}: the answer is not JSON ({e.Message})", e);
         }
     }
 

@@ -75,10 +75,15 @@ internal static partial class KubeConfigLoader
 
     private static void Read(string file, Merged merged)
     {
+        if (Configuration.InputFile.Problem(file) is { } special)
+        {
+            throw new KubeConnectionException($"kubeconfig {file}: {special}");
+        }
+
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = Configuration.InputFile.ReadText(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -185,7 +190,7 @@ internal static partial class KubeConfigLoader
 
         try
         {
-            return File.ReadAllText(RelativeTo(entry.File, path));
+            return Configuration.InputFile.ReadText(RelativeTo(entry.File, path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -32,7 +32,7 @@ internal static class MqttPassword
             return auth.Password;
         }
 
-        return auth.PasswordFile is null ? null : TrimTrailingNewline(File.ReadAllText(auth.PasswordFile));
+        return auth.PasswordFile is null ? null : TrimTrailingNewline(Configuration.InputFile.ReadText(auth.PasswordFile));
     }
 
     /// <summary>Removes trailing CR/LF characters (files written by <c>echo</c> or editors end with one).</summary>

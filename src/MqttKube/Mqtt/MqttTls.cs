@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using MqttKube.Configuration;
 
 namespace MqttKube.Mqtt;
 
@@ -10,7 +11,7 @@ internal static class MqttTls
     public static X509Certificate2Collection LoadCaFile(string path)
     {
         var roots = new X509Certificate2Collection();
-        roots.ImportFromPemFile(path);
+        roots.ImportFromPem(InputFile.ReadText(path));
         if (roots.Count == 0)
         {
             throw new InvalidDataException($"no certificate found in CA file '{path}'");
@@ -22,13 +23,16 @@ internal static class MqttTls
     /// <summary>
     /// Loads a client certificate with its private key from PEM files (the key may be an encrypted PKCS#8 key when
     /// <paramref name="keyPassword"/> is given). The result is re-imported from PKCS#12 so the key is usable by
-    /// <see cref="SslStream"/> for client authentication on every platform.
+    /// <see cref="SslStream"/> for client authentication on every platform. The files are read as every input file is
+    /// (<see cref="InputFile"/>), never opened by the crypto library.
     /// </summary>
     public static X509Certificate2 LoadClientCertificate(string certFile, string keyFile, string? keyPassword)
     {
+        var certificate = InputFile.ReadText(certFile);
+        var key = InputFile.ReadText(keyFile);
         using var pem = keyPassword is null
-            ? X509Certificate2.CreateFromPemFile(certFile, keyFile)
-            : X509Certificate2.CreateFromEncryptedPemFile(certFile, keyPassword, keyFile);
+            ? X509Certificate2.CreateFromPem(certificate, key)
+            : X509Certificate2.CreateFromEncryptedPem(certificate, key, keyPassword);
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 

@@ -13,19 +13,34 @@ internal sealed partial class Template
     /// <summary>Loads and compiles a template file; every problem goes to <paramref name="diagnostics"/> with its position.</summary>
     public static Template? Load(string path, string display, DiagnosticBag diagnostics)
     {
-        string? text;
-        try
+        if (!InputFile.TryReadBytes(path, out var bytes, out var error))
         {
-            text = ConfigLoader.Decode(System.IO.File.ReadAllBytes(path), display, diagnostics);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(display, SourcePosition.Start, $"cannot read the template: {ex.Message}");
+            diagnostics.Add(display, SourcePosition.Start, $"cannot read the template: {error}");
             return null;
         }
 
-        return text is null ? null : Compile(text, display, diagnostics);
+        var text = ConfigLoader.Decode(bytes, display, diagnostics);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // Problems are reported in full only for text that looks like a Kubernetes object: a file named by mistake
+        // (a key, a password file) gets one message that quotes nothing of it.
+        var own = new DiagnosticBag();
+        var template = Compile(text, display, own);
+        if (template is null && !ObjectKeyLine().IsMatch(text))
+        {
+            diagnostics.Add(display, own.Items.Count > 0 ? own.Items[0].Position : SourcePosition.Start, "does not look like a Kubernetes object: no line starts with apiVersion, kind or metadata");
+            return null;
+        }
+
+        diagnostics.AddFrom(own);
+        return template;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(apiVersion|kind|metadata)[ \t]*:", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ObjectKeyLine();
 
     public static Template? Compile(string text, string file, DiagnosticBag diagnostics)
     {

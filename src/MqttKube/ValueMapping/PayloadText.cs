@@ -13,6 +13,9 @@ namespace MqttKube.ValueMapping;
 /// </summary>
 internal static class PayloadText
 {
+    /// <summary>A value read from a Kubernetes object (<see cref="JsonPath.JsonInput.MaxDepth"/>) fits, with room for the levels a map output adds.</summary>
+    private const int MaxDepth = JsonPath.JsonInput.MaxDepth + 64;
+
     public static string Of(JsonNode? value)
     {
         switch (value)
@@ -38,9 +41,9 @@ internal static class PayloadText
         }
 
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth }))
         {
-            WriteSorted(writer, value, 0);
+            WriteSorted(writer, value);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -64,6 +67,7 @@ internal static class PayloadText
         {
             return raw;
         }
+
         if (double.IsInteger(d) && Math.Abs(d) < 1e16)
         {
             return ((long)d).ToString(CultureInfo.InvariantCulture);
@@ -79,11 +83,41 @@ internal static class PayloadText
         return raw.AsSpan(0, end < 0 ? raw.Length : end).IndexOfAnyInRange('1', '9') >= 0;
     }
 
-    private static void WriteSorted(Utf8JsonWriter writer, JsonNode? node, int depth)
+    /// <summary>
+    /// Compact JSON with keys sorted. Iterative, so a value as deep as a Kubernetes object may be (10,000 levels)
+    /// costs heap, not stack: each open object or array keeps the children it has still to write.
+    /// </summary>
+    private static void WriteSorted(Utf8JsonWriter writer, JsonNode value)
     {
-        if (depth > 256)
+        var open = new Stack<(bool IsObject, IEnumerator<KeyValuePair<string?, JsonNode?>> Children)>();
+        WriteOne(writer, null, value, open);
+        while (open.TryPeek(out var top))
         {
-            throw new InvalidOperationException("the value is nested too deeply to publish");
+            if (top.Children.MoveNext())
+            {
+                WriteOne(writer, top.Children.Current.Key, top.Children.Current.Value, open);
+                continue;
+            }
+
+            top.Children.Dispose();
+            open.Pop();
+            if (top.IsObject)
+            {
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteEndArray();
+            }
+        }
+    }
+
+    /// <summary>Writes a scalar whole, or opens an object or array and leaves its children on <paramref name="open"/>.</summary>
+    private static void WriteOne(Utf8JsonWriter writer, string? name, JsonNode? node, Stack<(bool, IEnumerator<KeyValuePair<string?, JsonNode?>>)> open)
+    {
+        if (name is not null)
+        {
+            writer.WritePropertyName(name);
         }
 
         switch (node)
@@ -93,22 +127,11 @@ internal static class PayloadText
                 break;
             case JsonObject obj:
                 writer.WriteStartObject();
-                foreach (var (key, child) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(key);
-                    WriteSorted(writer, child, depth + 1);
-                }
-
-                writer.WriteEndObject();
+                open.Push((true, obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string?, JsonNode?>(p.Key, p.Value)).GetEnumerator()));
                 break;
             case JsonArray array:
                 writer.WriteStartArray();
-                foreach (var child in array)
-                {
-                    WriteSorted(writer, child, depth + 1);
-                }
-
-                writer.WriteEndArray();
+                open.Push((false, array.Select(c => new KeyValuePair<string?, JsonNode?>(null, c)).GetEnumerator()));
                 break;
             default:
                 node.WriteTo(writer);

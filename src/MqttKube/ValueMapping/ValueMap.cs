@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MqttKube.Expressions;
 using MqttKube.JsonPath;
@@ -50,7 +49,11 @@ internal sealed class ValueMap
                 return MapResult.Miss(input, value, error);
             }
 
-            var nodes = jsonPath.Evaluate(json);
+            if (!jsonPath.TryEvaluate(json, out var nodes, out var tooMuch))
+            {
+                return MapResult.Miss(input, value, $"jsonpath {jsonPath.Text}: {tooMuch}");
+            }
+
             if (nodes.Count == 0)
             {
                 return MapResult.Miss(input, value, $"jsonpath {jsonPath.Text} matched nothing");
@@ -96,16 +99,12 @@ internal sealed class ValueMap
             return value.TryToJson(out json, out error);
         }
 
-        try
+        if (JsonInput.TryParse(text, JsonInput.PayloadMaxDepth, out json, out var invalid))
         {
-            json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
             return true;
         }
-        catch (JsonException ex)
-        {
-            json = null;
-            error = $"the input is not JSON ({ex.Message.Split(". ")[0]})";
-            return false;
-        }
+
+        error = $"the input is not JSON ({invalid})";
+        return false;
     }
 }

@@ -87,7 +87,7 @@ public sealed class JsonPathCommandTests : IDisposable
     {
         var (code, _, stderr) = await Run("jsonpath", "$", Path.Combine(_dir, "nope.json"));
         Assert.Equal(2, code);
-        Assert.Contains("cannot read", stderr);
+        Assert.Contains("no such file", stderr);
         Assert.Contains("nope.json", stderr);
     }
 

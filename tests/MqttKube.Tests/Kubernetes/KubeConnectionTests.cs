@@ -141,6 +141,21 @@ public sealed class KubeConnectionTests : IDisposable
     }
 
     [Fact]
+    public void AKubeconfigThatIsNotARegularFileIsRefusedBeforeItIsRead()
+    {
+        var fifo = Path.Combine(_dir.Path, "fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var device = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env(("KUBECONFIG", "/dev/zero"))));
+        Assert.Equal("kubeconfig /dev/zero: is a character device, not a regular file", device.Message);
+        var pipe = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env(("KUBECONFIG", fifo))));
+        Assert.Equal($"kubeconfig {fifo}: is a FIFO (named pipe), not a regular file", pipe.Message);
+    }
+
+    [Fact]
     public async Task TheProxyFromTheEnvironmentIsUsed()
     {
         await using var proxy = await FakeKubeServer.StartAsync(); // Kestrel answers absolute-form requests, as a proxy would get them

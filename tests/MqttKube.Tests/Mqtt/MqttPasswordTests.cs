@@ -50,6 +50,24 @@ public sealed class MqttPasswordTests
         }
     }
 
+    [Theory]
+    [InlineData("/dev/zero", "is a character device")]
+    [InlineData("/dev/urandom", "is a character device")]
+    [InlineData("/tmp", "is a directory")]
+    public void A_password_file_or_CA_file_that_is_not_a_regular_file_is_an_error_naming_it(string path, string reason)
+    {
+        var auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = "u", PasswordFile = path };
+
+        var password = Assert.Throws<IOException>(() => MqttPassword.Read(auth));
+        var ca = Assert.Throws<IOException>(() => MqttTls.LoadCaFile(path));
+        var client = Assert.Throws<IOException>(() => MqttTls.LoadClientCertificate(path, path, null));
+
+        foreach (var error in new[] { password, ca, client })
+        {
+            Assert.Equal($"{path}: {reason}, not a regular file", error.Message);
+        }
+    }
+
     [Fact]
     public void ConfiguredPasswordWinsOverThePasswordFile()
     {

@@ -82,9 +82,9 @@ internal static class BindingPlanner
 
     private static Template? LoadTemplate(ActionConfig action, ConfigBindContext context)
     {
-        if (action.Launch is not { } launch || !File.Exists(launch.Path))
+        if (action.Launch is not { } launch || InputFile.Problem(launch.Path) is not null)
         {
-            return null; // a missing file is reported by the config checks
+            return null; // a missing file (or one that is not a regular file) is reported by the config checks
         }
 
         return Template.Load(launch.Path, launch.Display, context.Diagnostics);

@@ -6,6 +6,8 @@ internal sealed class YamlMapping(IReadOnlyList<KeyValuePair<YamlNode, YamlNode>
 {
     public IReadOnlyList<KeyValuePair<YamlNode, YamlNode>> Entries { get; } = entries;
 
+    public override long Size { get; } = 1 + entries.Sum(e => e.Key.Size + e.Value.Size);
+
     public override string Describe() => "a mapping";
 
     /// <summary>The value of the entry whose key is the plain string <paramref name="key"/>, or null.</summary>

@@ -18,6 +18,12 @@ internal abstract class YamlNode
     /// <summary>The explicit tag (<c>!relpath</c>, <c>tag:yaml.org,2002:str</c>), or null.</summary>
     public string? Tag { get; }
 
+    /// <summary>
+    /// The size of the node with every alias in it expanded: one per node plus the characters of its scalars. What a
+    /// walk over the tree (binding, templates, dumps) visits.
+    /// </summary>
+    public abstract long Size { get; }
+
     /// <summary>What a person calls this kind of node in a message.</summary>
     public abstract string Describe();
 }

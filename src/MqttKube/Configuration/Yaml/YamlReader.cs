@@ -10,13 +10,19 @@ namespace MqttKube.Configuration.Yaml;
 internal sealed partial class YamlReader
 {
     public const int MaxDepth = 100;
-    public const int MaxAliases = 1_000;
+
+    /// <summary>
+    /// How much aliases may add to a document, in <see cref="YamlNode.Size"/> units (nodes plus scalar characters):
+    /// the tree shares what an alias names, but every walk over it visits each copy, so a "billion laughs" of a few
+    /// hundred bytes is refused here by what it would expand to, not by how many aliases it has.
+    /// </summary>
+    public const long MaxAliasExpansion = 1_000_000;
 
     private readonly IParser parser;
     private readonly string file;
     private readonly DiagnosticBag diagnostics;
     private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
-    private int aliases;
+    private long expansion;
 
     private SourcePosition LastPosition => parser.Current is { } current ? ToPosition(current.Start) : SourcePosition.Start;
 
@@ -105,14 +111,16 @@ internal sealed partial class YamlReader
         {
             case AnchorAlias alias:
                 parser.MoveNext();
-                if (++aliases > MaxAliases)
-                {
-                    throw new DepthException(ToPosition(alias.Start), $"more than {MaxAliases} aliases");
-                }
-
                 if (!anchors.TryGetValue(alias.Value.Value, out var target))
                 {
                     throw new YamlException(alias.Start, alias.End, $"unknown anchor '*{alias.Value.Value}'");
+                }
+
+                // Each use of an alias is a full copy for whoever walks the tree (a merge key copies no more).
+                expansion += target.Size;
+                if (expansion > MaxAliasExpansion)
+                {
+                    throw new DepthException(ToPosition(alias.Start), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the aliases expand to more than {MaxAliasExpansion:N0} nodes and characters (an alias bomb?)"));
                 }
 
                 return target;

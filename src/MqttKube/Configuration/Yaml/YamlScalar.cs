@@ -22,6 +22,8 @@ internal sealed class YamlScalar : YamlNode
 
     public string Value { get; }
 
+    public override long Size => 1 + Value.Length;
+
     public bool Quoted { get; }
 
     public YamlScalarKind Kind { get; }

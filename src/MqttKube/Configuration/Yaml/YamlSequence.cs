@@ -5,5 +5,7 @@ internal sealed class YamlSequence(IReadOnlyList<YamlNode> items, SourcePosition
 {
     public IReadOnlyList<YamlNode> Items { get; } = items;
 
+    public override long Size { get; } = 1 + items.Sum(i => i.Size);
+
     public override string Describe() => "a list";
 }
