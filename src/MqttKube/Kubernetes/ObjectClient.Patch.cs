@@ -24,6 +24,7 @@ internal sealed partial class ObjectClient
     {
         var path = type.ObjectPath(type.ScopeNamespace(ns), name) + Manager;
         var candidate = cached;
+        var watchCopy = cached is not null;
         var started = Time.GetTimestamp();
         var backoff = new Backoff(ConflictMinDelay, ConflictMaxDelay);
         var conflicts = 0;
@@ -32,6 +33,8 @@ internal sealed partial class ObjectClient
             // A cached copy (the watch's latest version, or the one read after a failed test) saves the GET; the
             // resourceVersion test makes a stale copy fail safely. "Nothing to do" is never concluded from the cache.
             var fromCache = candidate is not null;
+            var fromWatch = watchCopy;
+            watchCopy = false;
             var current = candidate ?? await GetAsync(type, ns, name, cancellationToken).ConfigureAwait(false);
             candidate = null;
             if (current == null)
@@ -85,17 +88,17 @@ internal sealed partial class ObjectClient
             }
 
             conflicts++;
-            if (fromCache)
-            {
-                continue; // a stale copy is no contention: read and try again at once
-            }
-
             if (Time.GetElapsedTime(started) >= ConflictTimeout)
             {
                 return new PatchResult(PatchOutcome.Conflict, null, attempt, conflicts);
             }
 
-            await Task.Delay(backoff.Next(), Time, cancellationToken).ConfigureAwait(false);
+            if (!fromWatch)
+            {
+                // The object moved between our read and our write: someone else is writing too. A stale watch copy is
+                // no contention (read and try again at once); every other conflict backs off, with jitter.
+                await Task.Delay(backoff.Next(), Time, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }
