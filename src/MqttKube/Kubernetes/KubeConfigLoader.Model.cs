@@ -24,7 +24,7 @@ internal static partial class KubeConfigLoader
     }
 
     private static string RelativeTo(string kubeconfig, string path) =>
-        Path.IsPathRooted(path) ? path : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(kubeconfig)) ?? "", path);
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(kubeconfig)) ?? "", path));
 
     /// <summary>The package names a context in some of its messages by its text: its name.</summary>
     private sealed class NamedContext : Context
