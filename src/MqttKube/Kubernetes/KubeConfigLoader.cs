@@ -1,79 +1,75 @@
-using System.Security.Cryptography.X509Certificates;
+using k8s;
+using k8s.KubeConfigModels;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;
 
 namespace MqttKube.Kubernetes;
 
 /// <summary>
-/// Reads kubeconfig files as kubectl does: several files merge (the first to define a cluster, user or context name,
-/// or current-context, wins); paths are relative to the file that names them. Errors name the file, and the line and
-/// column where there is one.
+/// Kubeconfig files into KubernetesClient's configuration. The project's YAML reader fills the package's kubeconfig
+/// model (<see cref="K8SConfiguration"/>; the package's own YAML deserializer would keep about 1 MB in the
+/// executable), merged as kubectl does (the first file to name a cluster, user or context, or to set current-context,
+/// wins; the package's merge makes paths relative to the first file) with every path made absolute against the file
+/// that names it. The package does the rest (<see cref="KubernetesClientConfiguration.BuildConfigFromConfigObject"/>):
+/// it picks the context, cluster and user, takes the server, token, basic auth and client certificate, and runs exec
+/// plugins. Ours are what it lacks or gets wrong: `tokenFile`, CA bundles, and how exec plugins start
+/// (<see cref="KubeUserCredentials"/>, <see cref="KubeClusterEndpoint"/>, <see cref="Exec"/>). Errors name the file,
+/// and the line and column where we read.
 /// </summary>
 internal static partial class KubeConfigLoader
 {
-    /// <summary>A named cluster, user or context: its body and the file it came from.</summary>
-    private sealed record Entry(string File, YamlMapping Body, YamlNode Name);
-
-    private sealed class Merged
+    public static KubernetesClientConfiguration Load(IReadOnlyList<string> files, TimeProvider time)
     {
-        public Dictionary<string, Entry> Clusters { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, Entry> Users { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, Entry> Contexts { get; } = new(StringComparer.Ordinal);
-
-        public (string Name, string File, YamlNode Node)? CurrentContext { get; set; }
-    }
-
-    public static KubeSettings Load(IReadOnlyList<string> files, TimeProvider time)
-    {
-        var merged = new Merged();
+        var merged = new K8SConfiguration();
         foreach (var file in files)
         {
             Read(file, merged);
         }
 
-        if (merged.CurrentContext is not { } current)
+        if (string.IsNullOrEmpty(merged.CurrentContext))
         {
             throw Error(files[0], null, "current-context is not set");
         }
 
-        if (!merged.Contexts.TryGetValue(current.Name, out var context))
+        // What the package lacks or gets wrong, for the context it is about to choose: only that user's token file and
+        // that cluster's CA are read, as kubectl reads them.
+        var context = Selected(merged.Contexts, c => c.Name, merged.CurrentContext)?.ContextDetails;
+        var user = Selected(merged.Users, u => u.Name, context?.User)?.UserCredentials as KubeUserCredentials;
+        var tokenFile = user?.ReadTokenFile();
+        var authorities = (Selected(merged.Clusters, c => c.Name, context?.Cluster)?.ClusterEndpoint as KubeClusterEndpoint)?.Authorities();
+        KubernetesClientConfiguration configuration;
+        try
         {
-            throw Error(current.File, current.Node, $"current-context {current.Name} is not among the contexts");
+            configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(merged);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var exec = user?.ExternalExecution;
+            var plugin = exec != null && e.Message.StartsWith("external exec", StringComparison.OrdinalIgnoreCase)
+                ? $"exec plugin {exec.Command}: " : "";
+            var hint = plugin.Length > 0 && exec?.InstallHint is { Length: > 0 } h ? $" ({h.Trim()})" : "";
+            throw new KubeConnectionException($"kubeconfig {string.Join(Path.PathSeparator, files)}: {plugin}{KubeConnectionFactory.FirstLine(e.Message)}{hint}", e);
         }
 
-        var clusterName = Text(context, "cluster") ?? throw Error(context.File, context.Name, $"context {current.Name} names no cluster");
-        if (!merged.Clusters.TryGetValue(clusterName, out var cluster))
+        if (configuration.Host?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true)
         {
-            throw Error(context.File, context.Body.Get("cluster"), $"cluster {clusterName} is not among the clusters");
+            configuration.SslCaCerts = authorities;
         }
 
-        var server = Text(cluster, "server");
-        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (tokenFile != null && configuration.TokenProvider == null)
         {
-            throw Error(cluster.File, cluster.Body.Get("server") ?? cluster.Name, $"cluster {clusterName}: server is not an http(s) URL: {server}");
+            configuration.TokenProvider = new TokenFile(tokenFile, time); // read again as it rotates
         }
 
-        var settings = new KubeSettings
-        {
-            Server = uri,
-            Namespace = Text(context, "namespace"),
-            CaCertificates = uri.Scheme == Uri.UriSchemeHttps ? CaCertificates(cluster) : null,
-            SkipTlsVerify = cluster.Body.Get("insecure-skip-tls-verify") is YamlScalar { Kind: YamlScalarKind.Bool, Bool: true },
-            TlsServerName = Text(cluster, "tls-server-name"),
-        };
-        if (Text(context, "user") is not { } userName)
-        {
-            return settings; // anonymous, as kubectl allows
-        }
-
-        return merged.Users.TryGetValue(userName, out var user)
-            ? WithUser(settings, user, time)
-            : throw Error(context.File, context.Body.Get("user"), $"user {userName} is not among the users");
+        return configuration;
     }
 
-    private static void Read(string file, Merged merged)
+    /// <summary>A cluster, user or context by name as the package finds it (ignoring case).</summary>
+    private static T? Selected<T>(List<T> items, Func<T, string> nameOf, string? name)
+        where T : class =>
+        name == null ? null : items.Find(item => string.Equals(nameOf(item), name, StringComparison.OrdinalIgnoreCase));
+
+    private static void Read(string file, K8SConfiguration merged)
     {
         if (Configuration.InputFile.Problem(file) is { } special)
         {
@@ -107,103 +103,64 @@ internal static partial class KubeConfigLoader
             throw Error(file, root, "a kubeconfig is a mapping (apiVersion, clusters, users, contexts, current-context)");
         }
 
-        Named(file, config, "clusters", "cluster", merged.Clusters);
-        Named(file, config, "users", "user", merged.Users);
-        Named(file, config, "contexts", "context", merged.Contexts);
-        if (merged.CurrentContext == null && config.Get("current-context") is YamlScalar { IsNull: false, Value: { Length: > 0 } name } node)
+        var entry = new Entry(file, config);
+        foreach (var (name, body) in Named(entry, "clusters", "cluster"))
         {
-            merged.CurrentContext = (name, file, node);
+            Add(merged.Clusters, name, c => c.Name, () => new Cluster { Name = name, ClusterEndpoint = new KubeClusterEndpoint(body) });
+        }
+
+        foreach (var (name, body) in Named(entry, "users", "user"))
+        {
+            Add(merged.Users, name, u => u.Name, () => new User { Name = name, UserCredentials = new KubeUserCredentials(body) });
+        }
+
+        foreach (var (name, body) in Named(entry, "contexts", "context"))
+        {
+            Add(merged.Contexts, name, c => c.Name, () => new NamedContext
+            {
+                Name = name,
+                ContextDetails = new ContextDetails { Cluster = body.Text("cluster"), User = body.Text("user"), Namespace = body.Text("namespace") },
+            });
+        }
+
+        merged.CurrentContext ??= entry.Text("current-context");
+    }
+
+    /// <summary>kubectl's merge: a name an earlier file gave is kept.</summary>
+    private static void Add<T>(List<T> into, string name, Func<T, string> nameOf, Func<T> create)
+    {
+        if (!into.Exists(item => nameOf(item) == name))
+        {
+            into.Add(create());
         }
     }
 
-    /// <summary>`clusters: [{name: x, cluster: {...}}]` into <paramref name="into"/>, unless an earlier file named it.</summary>
-    private static void Named(string file, YamlMapping config, string listKey, string bodyKey, Dictionary<string, Entry> into)
+    /// <summary>`clusters: [{name: x, cluster: {...}}]`: each name and body.</summary>
+    private static IEnumerable<(string Name, Entry Body)> Named(Entry config, string listKey, string bodyKey)
     {
-        var list = config.Get(listKey);
-        if (list is null or YamlScalar { IsNull: true })
+        var list = config.Body.Get(listKey);
+        if (list is not (null or YamlSequence or YamlScalar { IsNull: true }))
         {
-            return;
+            throw Error(config.File, list, $"{listKey} is a list of {{name, {bodyKey}}}");
         }
 
-        if (list is not YamlSequence items)
-        {
-            throw Error(file, list, $"{listKey} is a list of {{name, {bodyKey}}}");
-        }
-
-        foreach (var item in items.Items)
+        foreach (var item in config.List(listKey))
         {
             if (item is not YamlMapping entry || entry.Get("name") is not YamlScalar { IsNull: false } name)
             {
-                throw Error(file, item, $"each of {listKey} needs a name and a {bodyKey}");
+                throw Error(config.File, item, $"each of {listKey} needs a name and a {bodyKey}");
             }
 
             var body = entry.Get(bodyKey) switch
             {
                 YamlMapping mapping => mapping,
                 null or YamlScalar { IsNull: true } => new YamlMapping([], name.Position, null),
-                var other => throw Error(file, other, $"{listKey} {name.Value}: {bodyKey} is a mapping"),
+                var other => throw Error(config.File, other, $"{listKey} {name.Value}: {bodyKey} is a mapping"),
             };
-            into.TryAdd(name.Value, new Entry(file, body, name));
+            yield return (name.Value, new Entry(config.File, body));
         }
     }
 
-    private static X509Certificate2Collection? CaCertificates(Entry cluster)
-    {
-        var pem = Pem(cluster, "certificate-authority-data", "certificate-authority");
-        if (pem == null)
-        {
-            return null;
-        }
-
-        var certificates = new X509Certificate2Collection();
-        try
-        {
-            certificates.ImportFromPem(pem);
-        }
-        catch (System.Security.Cryptography.CryptographicException e)
-        {
-            throw Error(cluster.File, cluster.Name, $"the certificate authority is not PEM: {e.Message}");
-        }
-
-        return certificates.Count > 0 ? certificates : throw Error(cluster.File, cluster.Name, "the certificate authority holds no PEM certificate");
-    }
-
-    /// <summary>The PEM text of inline data (base64, as kubeconfigs carry it) or of a file (relative to the kubeconfig).</summary>
-    private static string? Pem(Entry entry, string dataKey, string fileKey)
-    {
-        if (Text(entry, dataKey) is { } data)
-        {
-            try
-            {
-                return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(data));
-            }
-            catch (FormatException)
-            {
-                throw Error(entry.File, entry.Body.Get(dataKey), $"{dataKey} is not base64");
-            }
-        }
-
-        if (Text(entry, fileKey) is not { } path)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Configuration.InputFile.ReadText(RelativeTo(entry.File, path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw Error(entry.File, entry.Body.Get(fileKey), $"{fileKey}: {e.Message}");
-        }
-    }
-
-    private static string RelativeTo(string kubeconfig, string path) =>
-        Path.IsPathRooted(path) ? path : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(kubeconfig)) ?? "", path);
-
-    private static string? Text(Entry entry, string key) =>
-        entry.Body.Get(key) is YamlScalar { IsNull: false, Value: { Length: > 0 } value } ? value : null;
-
-    private static KubeConnectionException Error(string file, YamlNode? node, string message) =>
+    internal static KubeConnectionException Error(string file, YamlNode? node, string message) =>
         new(node == null ? $"kubeconfig {file}: {message}" : $"kubeconfig {file}:{node.Position}: {message}");
 }

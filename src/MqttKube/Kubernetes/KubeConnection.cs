@@ -1,9 +1,11 @@
+using k8s;
+
 namespace MqttKube.Kubernetes;
 
 /// <summary>
-/// One API server connection from <see cref="KubeSettings"/>: one kept-alive pool of connections
-/// (<see cref="KubeHttpHandler"/>), credentials on each request (<see cref="KubeCredentials"/>), requests sent raw
-/// (objects are handled as JSON).
+/// One API server connection from KubernetesClient's configuration (kubeconfig or in-cluster): the HTTP pipeline is
+/// ours, one kept-alive pool of connections (<see cref="KubeHttpHandler"/>), the package's credentials on each request
+/// (<see cref="KubeCredentials"/>), requests sent raw (objects are handled as JSON, never as the package's models).
 /// </summary>
 internal sealed class KubeConnection : IKubeTransport, IDisposable
 {
@@ -11,15 +13,21 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
     private readonly KubeCredentials _credentials;
     private readonly string? _tlsServerName;
 
-    public KubeConnection(KubeSettings settings, string source, System.Net.IWebProxy? proxy = null)
+    public KubeConnection(KubernetesClientConfiguration configuration, string source, System.Net.IWebProxy? proxy = null)
     {
-        BaseUri = settings.Server;
+        BaseUri = ServerOf(configuration, source);
         Source = source;
-        DefaultNamespace = string.IsNullOrWhiteSpace(settings.Namespace) ? null : settings.Namespace.Trim();
-        _tlsServerName = string.IsNullOrWhiteSpace(settings.TlsServerName) ? null : settings.TlsServerName;
-        _credentials = KubeCredentials.From(settings);
-        _http = new HttpClient(KubeHttpHandler.Create(settings, proxy)) { Timeout = Timeout.InfiniteTimeSpan };
+        DefaultNamespace = string.IsNullOrWhiteSpace(configuration.Namespace) ? null : configuration.Namespace.Trim();
+        _tlsServerName = string.IsNullOrWhiteSpace(configuration.TlsServerName) ? null : configuration.TlsServerName;
+        _credentials = new KubeCredentials(configuration);
+        _http = new HttpClient(KubeHttpHandler.Create(configuration, proxy)) { Timeout = Timeout.InfiniteTimeSpan };
     }
+
+    /// <summary>The server's URL; the package takes any absolute URI (`kube:6443` is one, of scheme `kube`).</summary>
+    public static Uri ServerOf(KubernetesClientConfiguration configuration, string source) =>
+        Uri.TryCreate(configuration.Host, UriKind.Absolute, out var server) && (server.Scheme == Uri.UriSchemeHttps || server.Scheme == Uri.UriSchemeHttp)
+            ? server
+            : throw new KubeConnectionException($"{source}: the server is not an http(s) URL: {configuration.Host}");
 
     /// <summary>Where the configuration came from (for logs): `kubeconfig /home/u/.kube/config`, `in-cluster`.</summary>
     public string Source { get; }

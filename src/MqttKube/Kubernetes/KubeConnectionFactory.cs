@@ -1,4 +1,5 @@
 using System.Net;
+using k8s;
 
 namespace MqttKube.Kubernetes;
 
@@ -11,19 +12,19 @@ internal static class KubeConnectionFactory
     public static KubeConnection Create(KubeEnvironment? environment = null)
     {
         var env = environment ?? KubeEnvironment.Process;
-        var (settings, source) = Load(env);
-        var proxy = ProxyFor(env, settings.Server.AbsoluteUri);
+        var (configuration, source) = Load(env);
+        var proxy = ProxyFor(env, KubeConnection.ServerOf(configuration, source).AbsoluteUri);
         try
         {
-            return new KubeConnection(settings, source, proxy);
+            return new KubeConnection(configuration, source, proxy);
         }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException or FormatException or IOException)
         {
             throw new KubeConnectionException($"{source}: the client certificate or key is not usable: {FirstLine(e.Message)}", e);
         }
     }
 
-    private static (KubeSettings, string) Load(KubeEnvironment env)
+    private static (KubernetesClientConfiguration, string) Load(KubeEnvironment env)
     {
         if (env.GetVariable("KUBECONFIG") is { Length: > 0 } list)
         {
@@ -57,18 +58,23 @@ internal static class KubeConnectionFactory
             + (home ?? "~/.kube/config") + " does not exist");
     }
 
-    private static KubeSettings InCluster(KubeEnvironment env, string host, string port)
+    /// <summary>
+    /// The package's <see cref="KubernetesClientConfiguration.InClusterConfig"/> as it builds it, but from
+    /// <see cref="KubeEnvironment"/> (the package reads the process's variables and a fixed folder) and with our
+    /// <see cref="TokenFile"/> (see there why).
+    /// </summary>
+    private static KubernetesClientConfiguration InCluster(KubeEnvironment env, string host, string port)
     {
         try
         {
             var caPath = Path.Combine(env.ServiceAccountDirectory, "ca.crt");
             var nsPath = Path.Combine(env.ServiceAccountDirectory, "namespace");
-            return new KubeSettings
+            return new KubernetesClientConfiguration
             {
-                Server = new UriBuilder("https", host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Uri,
-                TokenSource = new TokenFile(Path.Combine(env.ServiceAccountDirectory, "token"), env.Time),
-                CaCertificates = File.Exists(caPath) ? LoadPem(caPath) : null,
-                Namespace = File.Exists(nsPath) ? File.ReadAllText(nsPath).Trim() : null,
+                Host = new UriBuilder("https", host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)).Uri.AbsoluteUri,
+                TokenProvider = new TokenFile(Path.Combine(env.ServiceAccountDirectory, "token"), env.Time),
+                SslCaCerts = File.Exists(caPath) ? LoadPem(caPath) : null,
+                Namespace = File.Exists(nsPath) ? Configuration.InputFile.ReadText(nsPath).Trim() : null,
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -84,7 +90,22 @@ internal static class KubeConnectionFactory
         return certificates;
     }
 
-    internal static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    /// <summary>
+    /// The first line of a message, without the exception type names that KubernetesClient's messages carry (it puts
+    /// exceptions' ToString() in them: "external exec failed due to …: k8s.Exceptions.KubeConfigException: why").
+    /// </summary>
+    internal static string FirstLine(string text)
+    {
+        const string Marker = "Exception: ";
+        var line = text.Split('\n')[0].Trim();
+        for (int at; (at = line.IndexOf(Marker, StringComparison.Ordinal)) > 0;)
+        {
+            var start = line.LastIndexOf(' ', at) + 1;
+            line = line.Remove(start, at + Marker.Length - start);
+        }
+
+        return line;
+    }
 
     /// <summary>The proxy for the API server as curl and kubectl choose it: HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY.</summary>
     internal static IWebProxy? ProxyFor(KubeEnvironment env, string server)

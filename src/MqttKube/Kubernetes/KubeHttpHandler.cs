@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using k8s;
 
 namespace MqttKube.Kubernetes;
 
 /// <summary>
-/// The <see cref="SocketsHttpHandler"/> to one API server as kubectl sets it up from a configuration: the proxy, the
-/// server's certificate checked against the kubeconfig's CA (or the system's roots when there is none, or not at all
-/// with `insecure-skip-tls-verify`), the client certificate, TCP and HTTP/2 keep-alive for long watches.
+/// The <see cref="SocketsHttpHandler"/> to one API server as kubectl sets it up from KubernetesClient's configuration:
+/// the proxy, the server's certificate checked against the kubeconfig's CA (or the system's roots when there is none,
+/// or not at all with `insecure-skip-tls-verify`), the client certificate, TCP and HTTP/2 keep-alive for long watches.
 /// </summary>
 internal static class KubeHttpHandler
 {
@@ -16,7 +17,7 @@ internal static class KubeHttpHandler
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private const int KeepAliveSeconds = 30;
 
-    public static SocketsHttpHandler Create(KubeSettings settings, IWebProxy? proxy)
+    public static SocketsHttpHandler Create(KubernetesClientConfiguration configuration, IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
         {
@@ -30,8 +31,8 @@ internal static class KubeHttpHandler
             KeepAlivePingDelay = TimeSpan.FromSeconds(KeepAliveSeconds), // a dead HTTP/2 connection would stall every watch
             KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
         };
-        handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateCheck(settings);
-        if (ClientCertificate(settings) is { } context)
+        handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateCheck(configuration);
+        if (ClientCertificate(configuration) is { } context)
         {
             handler.SslOptions.ClientCertificateContext = context;
         }
@@ -58,44 +59,34 @@ internal static class KubeHttpHandler
     }
 
     /// <summary>
-    /// The kubeconfig's CA replaces the system's roots, as in kubectl; the host name is checked either way (against
-    /// `tls-server-name` when the kubeconfig sets one: <see cref="KubeConnection"/> sends it as the Host).
+    /// The kubeconfig's CA replaces the system's roots, as in kubectl, through the package's check
+    /// (<see cref="k8s.Kubernetes.CertificateValidationCallBack"/>). The host name is checked here first: the package's
+    /// check passes a certificate for another name when its chain needed the kubeconfig's CA. The name is
+    /// `tls-server-name` when the kubeconfig sets one (<see cref="KubeConnection"/> sends it as the Host).
     /// </summary>
-    private static RemoteCertificateValidationCallback? ServerCertificateCheck(KubeSettings settings)
+    private static RemoteCertificateValidationCallback? ServerCertificateCheck(KubernetesClientConfiguration configuration)
     {
-        if (settings.SkipTlsVerify)
+        if (configuration.SkipTlsVerify)
         {
             return static (_, _, _, _) => true;
         }
 
-        if (settings.CaCertificates is not { Count: > 0 } roots)
+        if (configuration.SslCaCerts is not { Count: > 0 } roots)
         {
             return null; // the system's roots
         }
 
-        return (_, certificate, chain, errors) =>
-            (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None
-            && certificate is X509Certificate2 server && ChainsTo(server, chain, roots);
+        return (sender, certificate, chain, errors) =>
+            (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None && certificate != null && chain != null
+            && k8s.Kubernetes.CertificateValidationCallBack(sender, roots, certificate, chain, errors);
     }
 
-    private static bool ChainsTo(X509Certificate2 server, X509Chain? presented, X509Certificate2Collection roots)
+    /// <summary>The client certificate (PEM, intermediates after it) with its key: inline data wins over a file, as in kubectl.</summary>
+    private static SslStreamCertificateContext? ClientCertificate(KubernetesClientConfiguration configuration)
     {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presented != null)
-        {
-            chain.ChainPolicy.ExtraStore.AddRange(presented.ChainPolicy.ExtraStore); // intermediates the server sent
-        }
-
-        return chain.Build(server);
-    }
-
-    /// <summary>The client certificate (PEM), with any intermediates after it.</summary>
-    private static SslStreamCertificateContext? ClientCertificate(KubeSettings settings)
-    {
-        if (settings.ClientCertificatePem is not { } certificatePem || settings.ClientKeyPem is not { } keyPem)
+        var certificatePem = Pem(configuration.ClientCertificateData, configuration.ClientCertificateFilePath);
+        var keyPem = Pem(configuration.ClientCertificateKeyData, configuration.ClientKeyFilePath);
+        if (certificatePem == null || keyPem == null)
         {
             return null;
         }
@@ -106,4 +97,10 @@ internal static class KubeHttpHandler
         all.RemoveAt(0); // the leaf: what remains are the intermediates
         return SslStreamCertificateContext.Create(certificate, all, offline: true);
     }
+
+    /// <summary>The package keeps inline data as base64 of the PEM text, as kubeconfigs carry it.</summary>
+    private static string? Pem(string? base64, string? path) =>
+        !string.IsNullOrWhiteSpace(base64) ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64))
+        : !string.IsNullOrWhiteSpace(path) ? Configuration.InputFile.ReadText(path)
+        : null;
 }

@@ -1,24 +1,29 @@
+using System.Net.Http.Headers;
+using k8s.Authentication;
+
 namespace MqttKube.Kubernetes;
 
 /// <summary>
 /// A bearer token in a file (the projected service-account token, a kubeconfig's `tokenFile`), read again every
-/// minute as client-go does (kubelet rotates it); when a re-read fails, the token read before goes on until the next try.
+/// minute as client-go does (kubelet rotates it); when a re-read fails, the token read before goes on until the next
+/// try. The package's TokenFileAuth does the same but fails mid-rotation (a re-read that fails is an error), reads the
+/// wall clock (tests move <paramref name="time"/>), and its kubeconfig model has no `tokenFile`.
 /// </summary>
-internal sealed class TokenFile(string path, TimeProvider? time = null) : IBearerTokenSource
+internal sealed class TokenFile(string path, TimeProvider? time = null) : ITokenProvider
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private string? _token;
     private DateTimeOffset _readAt;
 
-    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    public async Task<AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         if (_token == null || now - _readAt >= Refresh)
         {
             try
             {
-                _token = (await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)).Trim();
+                _token = Configuration.InputFile.ReadText(path, 1 << 20).Trim();
             }
             catch (Exception e) when (_token != null && e is IOException or UnauthorizedAccessException)
             {
@@ -28,6 +33,6 @@ internal sealed class TokenFile(string path, TimeProvider? time = null) : IBeare
             _readAt = now;
         }
 
-        return _token;
+        return new AuthenticationHeaderValue("Bearer", _token);
     }
 }

@@ -84,6 +84,26 @@ public sealed class KubeAuthFormTests : IDisposable
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public async Task ACaBundleTrustsEachOfItsCertificatesAsDuringACaRotation()
+    {
+        await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "t" });
+        using var oldKey = System.Security.Cryptography.RSA.Create(2048);
+        using var oldCa = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=old-kube-ca", oldKey,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var bundle = oldCa.ExportCertificatePem() + "\n" + server.Certificates!.CaPem; // the old CA first, the server's after
+        var inline = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(bundle)}", "    token: t");
+        using (var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", inline))))
+        {
+            Assert.Equal("Deployment", await DiscoverAsync(connection));
+        }
+
+        var file = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority: {_dir.Write("bundle.crt", bundle)}", "    token: t");
+        using var fromFile = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", file)));
+        Assert.Equal("Deployment", await DiscoverAsync(fromFile));
+    }
+
     [Theory]
     [InlineData("localhost", true)]
     [InlineData("kube.example", false)]
@@ -138,11 +158,12 @@ public sealed class KubeAuthFormTests : IDisposable
         return path;
     }
 
+    /// <summary>The package joins arguments with spaces into one command line: ours are quoted so that each arrives whole.</summary>
     private static string ExecUser(string plugin) => $"""
             exec:
               apiVersion: client.authentication.k8s.io/v1
               command: {plugin}
-              args: [--cluster, test]
+              args: [--cluster, 'test cluster', 'say "hi" \', '']
               interactiveMode: Never
         """;
 
@@ -152,7 +173,7 @@ public sealed class KubeAuthFormTests : IDisposable
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "exec-token" });
         var runs = Path.Combine(_dir.Path, "runs");
         var plugin = Plugin($$$"""
-            echo "$1 $2 $KUBERNETES_EXEC_INFO" >> {{{runs}}}
+            echo "$#|$1|$2|$3|$4|$KUBERNETES_EXEC_INFO" >> {{{runs}}}
             echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-token","expirationTimestamp":"2000-01-01T00:00:00Z"}}'
             """);
         var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", ExecUser(plugin));
@@ -160,7 +181,8 @@ public sealed class KubeAuthFormTests : IDisposable
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         var lines = File.ReadAllLines(runs);
         Assert.True(lines.Length > 2, $"the expired token is renewed before each request: {lines.Length} runs");
-        Assert.Equal("--cluster test {\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"spec\":{\"interactive\":false}}", lines[0]);
+        // Not interactive: nobody can answer a login prompt (the package alone says `true`).
+        Assert.Equal("4|--cluster|test cluster|say \"hi\" \\||{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"spec\":{\"interactive\":false}}", lines[0]);
     }
 
     [Fact]
@@ -173,26 +195,33 @@ public sealed class KubeAuthFormTests : IDisposable
             {"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"{{{Json(server.Certificates!.ClientCertificatePem)}}}","clientKeyData":"{{{Json(server.Certificates.ClientKeyPem)}}}"}}
             JSON
             """);
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates.CaPem)}", ExecUser(plugin));
+        Assert.Equal(_dir.Path, Path.GetDirectoryName(plugin));
+        var relative = "./" + Path.GetFileName(plugin); // beside the kubeconfig, as kubectl finds it (not in the working folder)
+        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates.CaPem)}", ExecUser(relative));
         using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         Assert.Contains("CN=mqtt-kube-test", server.Requests[0].ClientCertificateSubject, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The package runs the plugin: its message follows `exec plugin PATH:`. It reads neither the exit code nor stderr
+    /// (which passes through to ours, as with kubectl): a failed plugin is one that printed no ExecCredential.
+    /// </summary>
     [Theory]
     [InlineData("echo progress >&2\necho 'error: not logged in, run: cloud login' >&2\nexit 3",
-        "the exec plugin {0} failed (exit code 3): error: not logged in, run: cloud login")]
+        "external exec failed due to failed deserialization process: The input does not contain any JSON tokens.")]
     [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"x\"}}'",
-        "the exec plugin {0} answered apiVersion client.authentication.k8s.io/v1beta1; the kubeconfig asks for client.authentication.k8s.io/v1")]
-    [InlineData("true", "the exec plugin {0} printed nothing (an ExecCredential was expected)")]
+        "external exec failed due to uncaught exception: external exec failed because api version client.authentication.k8s.io/v1beta1 does not match client.authentication.k8s.io/v1")]
+    [InlineData("true", "external exec failed due to failed deserialization process: The input does not contain any JSON tokens.")]
     [InlineData("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{}}'",
-        "the exec plugin {0} printed neither a token nor a client certificate and key")]
+        "external exec failed due to uncaught exception: external exec failed missing token or clientCertificateData field in plugin output")]
     public void AFailingExecPluginIsAMessageNamingTheKubeconfigAndThePlugin(string script, string expected)
     {
         var plugin = Plugin(script);
         var path = _dir.KubeConfig("https://127.0.0.1:1", "", ExecUser(plugin));
         var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path))));
-        Assert.Equal($"kubeconfig {path}: " + string.Format(CultureInfo.InvariantCulture, expected, plugin), e.Message);
+        Assert.StartsWith($"kubeconfig {path}: exec plugin {plugin}: {expected}", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
     }
 
     [Fact]
@@ -200,7 +229,7 @@ public sealed class KubeAuthFormTests : IDisposable
     {
         var path = _dir.KubeConfig("https://127.0.0.1:1", "", ExecUser("no-such-plugin-on-path") + "\n      installHint: 'install it with: get no-such-plugin'");
         var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path))));
-        Assert.StartsWith($"kubeconfig {path}: the exec plugin no-such-plugin-on-path cannot be started: ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"kubeconfig {path}: exec plugin no-such-plugin-on-path: external exec failed due to: An error occurred trying to start process 'no-such-plugin-on-path'", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("(install it with: get no-such-plugin)", e.Message, StringComparison.Ordinal);
     }
 
@@ -218,7 +247,7 @@ public sealed class KubeAuthFormTests : IDisposable
         using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
         var e = await Assert.ThrowsAsync<KubeApiException>(() => DiscoverAsync(connection));
         Assert.Equal("Unreachable", e.Reason);
-        Assert.EndsWith($"no credentials for the Kubernetes API: the exec plugin {plugin} failed (exit code 1): token expired, log in again", e.Message, StringComparison.Ordinal);
+        Assert.Contains("no credentials for the Kubernetes API: external exec failed due to failed deserialization process: ", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,19 +1,31 @@
 using System.Globalization;
 using MqttKube.Kubernetes;
+using MqttKube.Tests.Support.RealKube;
 
 namespace MqttKube.Tests.Kubernetes;
 
 /// <summary>The auth forms against a real kube-apiserver (RBAC on: a request that is not authenticated gets 401/403).</summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the exec plugin is a shell script
-public sealed class KubeConnectionRealServerTests(RealKubeApiServer kube) : IClassFixture<RealKubeApiServer>, IDisposable
+[Collection(RealKubeCollection.Name)]
+public sealed class KubeConnectionRealServerTests(RealKubeControlPlane controlPlane) : IDisposable
 {
     private readonly KubeConfigDir _dir = new();
 
+    /// <summary>The control plane's address and credentials; skips the test when there is none.</summary>
+    private RealKubeEnvironment Kube
+    {
+        get
+        {
+            controlPlane.Require();
+            return controlPlane.Environment;
+        }
+    }
+
     public void Dispose() => _dir.Dispose();
 
-    private string Ca => $"    certificate-authority: {kube.Env["KUBE_CA_FILE"]}";
+    private string Ca => $"    certificate-authority: {Kube.CaFile}";
 
-    private string Token => $"    token: {kube.Env["KUBE_TOKEN"]}";
+    private string Token => $"    token: {Kube.Token}";
 
     /// <summary>Reads the default service account: needs an authenticated, authorized user.</summary>
     private static async Task<string?> DefaultServiceAccountAsync(KubeConnection connection)
@@ -28,23 +40,23 @@ public sealed class KubeConnectionRealServerTests(RealKubeApiServer kube) : ICla
         Assert.Equal("default", await DefaultServiceAccountAsync(connection));
     }
 
-    private string Config(string cluster, string user) => _dir.KubeConfig(kube.Url.ToString(), cluster, user);
+    private string Config(string cluster, string user) => _dir.KubeConfig(Kube.Server.ToString(), cluster, user);
 
-    [RealKubeFact]
-    public Task ClientCertificateInlineFromUpSh() => AssertAuthenticatedAsync(("KUBECONFIG", kube.KubeConfigPath));
+    [SkippableFact]
+    public Task ClientCertificateInlineFromUpSh() => AssertAuthenticatedAsync(("KUBECONFIG", Kube.Kubeconfig));
 
-    [RealKubeFact]
+    [SkippableFact]
     public Task ClientCertificateFilesAndInlineCa() => AssertAuthenticatedAsync(("KUBECONFIG", Config(
-        $"    certificate-authority-data: {KubeConfigDir.B64(File.ReadAllText(kube.Env["KUBE_CA_FILE"]))}",
-        $"    client-certificate: {kube.Env["KUBE_CLIENT_CERT_FILE"]}\n    client-key: {kube.Env["KUBE_CLIENT_KEY_FILE"]}")));
+        $"    certificate-authority-data: {KubeConfigDir.B64(File.ReadAllText(Kube.CaFile))}",
+        $"    client-certificate: {Kube.ClientCertFile}\n    client-key: {Kube.ClientKeyFile}")));
 
-    [RealKubeFact]
+    [SkippableFact]
     public Task TokenAndCaFile() => AssertAuthenticatedAsync(("KUBECONFIG", Config(Ca, Token)));
 
-    [RealKubeFact]
+    [SkippableFact]
     public Task TokenWithoutVerifyingTheServer() => AssertAuthenticatedAsync(("KUBECONFIG", Config("    insecure-skip-tls-verify: true", Token)));
 
-    [RealKubeFact]
+    [SkippableFact]
     public async Task AWrongTokenIsUnauthorized()
     {
         using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", Config(Ca, "    token: wrong"))));
@@ -52,7 +64,7 @@ public sealed class KubeConnectionRealServerTests(RealKubeApiServer kube) : ICla
         Assert.Equal(401, e.Code);
     }
 
-    [RealKubeFact]
+    [SkippableFact]
     public async Task AServerCertificateFromAnotherCaIsRefused()
     {
         var otherCa = _dir.Write("other-ca.crt", FakeKube.FakeCertificates.Create().CaPem);
@@ -60,22 +72,22 @@ public sealed class KubeConnectionRealServerTests(RealKubeApiServer kube) : ICla
         Assert.Equal("Unreachable", (await Assert.ThrowsAsync<KubeApiException>(() => DefaultServiceAccountAsync(connection))).Reason);
     }
 
-    [RealKubeFact]
+    [SkippableFact]
     public Task InCluster()
     {
-        _dir.Write("sa/token", kube.Env["KUBE_TOKEN"]);
-        _dir.Write("sa/ca.crt", File.ReadAllText(kube.Env["KUBE_CA_FILE"]));
+        _dir.Write("sa/token", Kube.Token);
+        _dir.Write("sa/ca.crt", File.ReadAllText(Kube.CaFile));
         _dir.Write("sa/namespace", "default");
         return AssertAuthenticatedAsync(("KUBERNETES_SERVICE_HOST", "127.0.0.1"),
-            ("KUBERNETES_SERVICE_PORT", kube.Url.Port.ToString(CultureInfo.InvariantCulture)));
+            ("KUBERNETES_SERVICE_PORT", Kube.Server.Port.ToString(CultureInfo.InvariantCulture)));
     }
 
-    [RealKubeFact]
+    [SkippableFact]
     public Task ExecPlugin()
     {
         var plugin = _dir.Write("plugin.sh", $$$"""
             #!/bin/sh
-            echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"{{{kube.Env["KUBE_TOKEN"]}}}"}}'
+            echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"{{{Kube.Token}}}"}}'
             """);
         File.SetUnixFileMode(plugin, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         return AssertAuthenticatedAsync(("KUBECONFIG", Config(Ca, $"""
@@ -86,11 +98,11 @@ public sealed class KubeConnectionRealServerTests(RealKubeApiServer kube) : ICla
             """)));
     }
 
-    [RealKubeFact]
+    [SkippableFact]
     public async Task ThroughAnHttpsProxy()
     {
         await using var proxy = new ConnectProxy();
         await AssertAuthenticatedAsync(("KUBECONFIG", Config(Ca, Token)), ("HTTPS_PROXY", proxy.Address.ToString()));
-        Assert.Equal([$"127.0.0.1:{kube.Url.Port}"], proxy.Tunnels.Distinct());
+        Assert.Equal([$"127.0.0.1:{Kube.Server.Port}"], proxy.Tunnels.Distinct());
     }
 }

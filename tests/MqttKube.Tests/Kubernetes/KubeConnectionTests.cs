@@ -106,23 +106,26 @@ public sealed class KubeConnectionTests : IDisposable
 
     private const string Head = "apiVersion: v1\nkind: Config\ncurrent-context: c\ncontexts:\n- name: c\n  context: {cluster: k, user: u}\nclusters:\n- name: k\n  cluster: {server: https://127.0.0.1:6443";
 
-    /// <summary>Each bad kubeconfig, and the message after `kubeconfig FILE` (`:LINE:COL` where a node is to blame).</summary>
+    /// <summary>
+    /// Each bad kubeconfig, and the message after `kubeconfig FILE`: `:LINE:COL` where our reader or what it loads for
+    /// the package finds the fault; the package's own words (without a place) where it resolves the context.
+    /// </summary>
     [Theory]
     [InlineData("not: [valid", ":2:1: invalid YAML: while parsing a flow sequence, did not find expected ',' or ']'.")]
     [InlineData("- a list", ":1:1: a kubeconfig is a mapping (apiVersion, clusters, users, contexts, current-context)")]
     [InlineData("apiVersion: v1\nkind: Config\n", ": current-context is not set")]
-    [InlineData("apiVersion: v1\nkind: Config\ncurrent-context: nowhere\n", ":3:18: current-context nowhere is not among the contexts")]
-    [InlineData("current-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\n", ":4:22: cluster k is not among the clusters")]
+    [InlineData("apiVersion: v1\nkind: Config\ncurrent-context: nowhere\n", ": CurrentContext: nowhere not found in contexts in kubeconfig")]
+    [InlineData("current-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\n", ": Cluster not found for context `c` in kubeconfig")]
     [InlineData("current-context: c\ncontexts: {c: 1}\n", ":2:11: contexts is a list of {name, context}")]
-    [InlineData(Head + "}\nusers: []\n", ":6:31: user u is not among the users")]
-    [InlineData("current-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\nclusters:\n- name: k\n  cluster: {server: kube:6443}\n", ":7:21: cluster k: server is not an http(s) URL: kube:6443")]
+    [InlineData(Head + "}\nusers: []\n", ": User not found for context c in kubeconfig")]
+    [InlineData("current-context: c\ncontexts:\n- name: c\n  context: {cluster: k}\nclusters:\n- name: k\n  cluster: {server: kube:6443}\n", ": the server is not an http(s) URL: kube:6443")]
     [InlineData(Head + ", certificate-authority-data: '%%%'}\n", ":9:73: certificate-authority-data is not base64")]
     [InlineData(Head + ", certificate-authority: missing.crt}\n", ":9:68: certificate-authority: Could not find file '{dir}/missing.crt'.")]
-    [InlineData(Head + ", certificate-authority-data: aGVsbG8=}\n", ":8:9: the certificate authority holds no PEM certificate")]
-    [InlineData(Head + "}\nusers:\n- name: u\n  user: {client-certificate-data: aGVsbG8=}\n", ":11:9: a client certificate needs its key, and a key its certificate")]
+    [InlineData(Head + ", certificate-authority-data: aGVsbG8=}\n", ":9:73: certificate-authority-data holds no PEM certificate")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {client-certificate-data: aGVsbG8=}\n", ": User: u does not have appropriate auth credentials in kubeconfig")]
     [InlineData(Head + "}\nusers:\n- name: u\n  user: {tokenFile: none}\n", ":12:21: tokenFile: Could not find file '{dir}/none'.")]
     [InlineData(Head + "}\nusers:\n- name: u\n  user: {auth-provider: {name: gcp}}\n", ":12:25: auth-provider gcp is not supported (kubectl dropped it too): use its exec credential plugin")]
-    [InlineData(Head + "}\nusers:\n- name: u\n  user: {exec: {apiVersion: v1}}\n", ":12:16: exec needs a command")]
+    [InlineData(Head + "}\nusers:\n- name: u\n  user: {exec: {apiVersion: v1}}\n", ": External command execution to receive user credentials must include a command to execute")]
     [InlineData(Head + "}\nusers:\n- name: u\n  user: {exec: {command: x, apiVersion: v1, env: [{name: A}]}}\n", ":12:51: each of env is {name, value}")]
     [InlineData(Head + "}\nusers:\n- name: u\n  user: {client-certificate-data: aGVsbG8=, client-key-data: aGVsbG8=}\n",
         ": the client certificate or key is not usable: The certificate contents do not contain a PEM with a CERTIFICATE label, or the content is malformed.")]

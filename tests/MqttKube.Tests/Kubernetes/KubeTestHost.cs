@@ -31,7 +31,7 @@ internal sealed class KubeTestHost : IAsyncDisposable
     public static async Task<KubeTestHost> StartAsync(FakeKubeOptions? options = null)
     {
         var server = await FakeKubeServer.StartAsync(options);
-        var connection = new KubeConnection(new KubeSettings { Server = server.BaseAddress }, "test");
+        var connection = new KubeConnection(new k8s.KubernetesClientConfiguration { Host = server.BaseAddress.AbsoluteUri }, "test");
         return new KubeTestHost(server, connection);
     }
 

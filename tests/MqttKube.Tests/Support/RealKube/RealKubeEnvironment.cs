@@ -1,7 +1,7 @@
 namespace MqttKube.Tests.Support.RealKube;
 
 /// <summary>What up.sh wrote to <c>DIR/env</c>: where the API server is and how to authenticate.</summary>
-public sealed record RealKubeEnvironment(string Kubeconfig, Uri Server, string Token, string CaFile, string Version, bool ControllerManager)
+public sealed record RealKubeEnvironment(string Kubeconfig, Uri Server, string Token, string CaFile, string ClientCertFile, string ClientKeyFile, string Version, bool ControllerManager)
 {
     /// <summary>Reads the <c>KEY=value</c> lines (values shell-quoted by <c>printf %q</c>).</summary>
     public static RealKubeEnvironment Read(string path)
@@ -22,6 +22,8 @@ public sealed record RealKubeEnvironment(string Kubeconfig, Uri Server, string T
             new Uri(Get("KUBE_APISERVER_URL")),
             Get("KUBE_TOKEN"),
             Get("KUBE_CA_FILE"),
+            Get("KUBE_CLIENT_CERT_FILE"),
+            Get("KUBE_CLIENT_KEY_FILE"),
             Get("KUBE_VERSION"),
             values.TryGetValue("KUBE_CONTROLLER_MANAGER_BIN", out var kcm) && kcm.Length > 0);
     }
