@@ -29,6 +29,27 @@ public sealed class TemplateTests
                   args: [x, "${match.input}"]
         """;
 
+    /// <summary>The same Job in Scriban's syntax (SPEC 18).</summary>
+    private const string ScribanJob = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: "{{ binding.name }}-{{ uid }}"
+          labels:
+            payload: "{{ match.input }}"
+            verb: "{{ match.value }}"
+        spec:
+          parallelism: "{{ match.json.n * 2 }}"
+          suspend: "{{ match.json.suspend ?? false }}"
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+                - name: c
+                  image: "busybox:{{ match.json.tag ?? 'latest' }}"
+                  args: [x, "{{ match.input }}"]
+        """;
+
     [Fact]
     public void Whole_expressions_keep_their_type_and_text_is_spliced()
     {
@@ -41,7 +62,8 @@ public sealed class TemplateTests
         Assert.Equal("Never", (string?)rendered["spec"]!["template"]!["spec"]!["restartPolicy"]);
     }
 
-    public static TheoryData<string> HostilePayloads() => new(
+    private static readonly string[] Hostile =
+    [
         "x\nevil: true",
         "x: y",
         "{\"n\": 1, \"a\": \"}\"}",
@@ -50,14 +72,37 @@ public sealed class TemplateTests
         "- item\n- item",
         "${uid}",
         "\"quoted\" 'single' \\ backslash",
-        new string('A', 1024 * 1024));
+        new string('A', 1024 * 1024),
+    ];
+
+    [Fact]
+    public void Both_syntaxes_render_the_same_object()
+    {
+        var python = Render(Job, """{"n": 3, "tag": "1.36"}""", uid: "0a1b2c3d");
+        var scriban = Render(ScribanJob, """{"n": 3, "tag": "1.36"}""", uid: "0a1b2c3d");
+
+        Assert.Equal(python.ToJsonString(), scriban.ToJsonString());
+    }
+
+    public static TheoryData<string, bool> HostilePayloadsInBothSyntaxes()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var payload in Hostile)
+        {
+            data.Add(payload, false);
+            data.Add(payload, true);
+        }
+
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(HostilePayloads))]
-    public void A_hostile_payload_cannot_add_keys_items_or_documents(string payload)
+    [MemberData(nameof(HostilePayloadsInBothSyntaxes))]
+    public void A_hostile_payload_cannot_add_keys_items_or_documents(string payload, bool scriban)
     {
-        var rendered = Render(Job, """{"n": 1}""", payload);
-        var baseline = Render(Job, """{"n": 1}""", "plain");
+        var job = scriban ? ScribanJob : Job;
+        var rendered = Render(job, """{"n": 1}""", payload);
+        var baseline = Render(job, """{"n": 1}""", "plain");
 
         Assert.Equal(Shape(baseline), Shape(rendered));
         Assert.Equal(payload, (string?)rendered["metadata"]!["labels"]!["payload"]);
