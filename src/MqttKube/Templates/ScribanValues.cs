@@ -36,7 +36,8 @@ internal static class ScribanValues
             case PyBool b:
                 return b.Value;
             case PyInt i:
-                return i.IsBig ? i.Big : (object)i.Value;
+                // Scriban's own integers are int, then long, then BigInteger: builtins compare with Equals (array.contains).
+                return i.IsBig ? i.Big : i.Value is >= int.MinValue and <= int.MaxValue ? (int)i.Value : (object)i.Value;
             case PyFloat f:
                 return f.Value;
             case PyStr s:

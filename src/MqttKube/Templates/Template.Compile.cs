@@ -101,7 +101,9 @@ internal sealed partial class Template
             return scalar.Value;
         }
 
-        diagnostics.Add(file, key.Position, $"a key of a Kubernetes object must be a string, not {key.Describe()}");
+        // An unquoted {{ … }} reads as a YAML flow mapping whose key is a mapping.
+        var hint = key is YamlMapping ? " (a value that starts with {{ must be quoted: \"{{ … }}\")" : string.Empty;
+        diagnostics.Add(file, key.Position, $"a key of a Kubernetes object must be a string, not {key.Describe()}{hint}");
         return string.Empty;
     }
 

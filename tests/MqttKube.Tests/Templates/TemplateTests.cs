@@ -191,6 +191,7 @@ public sealed class TemplateTests
         { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: ${match.json.labels}\n", "t.yaml:5:11: error: metadata.labels must be a mapping: ${…} fills only values, so a payload can never add keys" },
         { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: text\n", "t.yaml:5:11: error: metadata.labels must be a mapping of strings, got the string 'text'" },
         { "apiVersion: v1\nkind: 5\nmetadata:\n  name: x\n", "t.yaml:2:7: error: kind must be a string, got the number 5 (quote it)" },
+        { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  v: {{ match.json.n }}\n", "t.yaml:6:7: error: a key of a Kubernetes object must be a string, not a mapping (a value that starts with {{ must be quoted: \"{{ … }}\")" },
     };
 
     [Theory]
