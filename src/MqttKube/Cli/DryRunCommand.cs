@@ -130,14 +130,7 @@ internal sealed class DryRunCommand(Func<TextReader>? stdin = null, TimeProvider
         foreach (var binding in plan.Bindings)
         {
             var target = DryRunTarget.Of(binding);
-            if (current is not null && Mismatch(current, target) is { } note)
-            {
-                note = $"  note: the --object is {note}, not {target.Describe()}";
-            }
-            else
-            {
-                note = null;
-            }
+            var note = current is not null && Mismatch(current, target) is { } other ? $"  note: the --object is {other}, not {target.Describe()}" : null;
 
             foreach (var patch in binding.Patches.Where(p => MqttTopic.Matches(p.Config.Topic, relative)))
             {

@@ -15,8 +15,11 @@ namespace MqttKube.Templates;
 /// </summary>
 internal static class ScribanValues
 {
-    /// <summary>Nesting limit of a value converted either way.</summary>
+    /// <summary>Nesting limit of a value converted to JSON (what <c>object.to_json</c> prints).</summary>
     public const int MaxDepth = 64;
+
+    /// <summary>Nesting limit of a context value (a payload's JSON may be 64 deep, below <c>match.json</c>).</summary>
+    public const int MaxContextDepth = 128;
 
     /// <summary>How many values one conversion to JSON may produce (a value built in a loop may share its parts).</summary>
     public const int MaxNodes = 100_000;
@@ -24,9 +27,9 @@ internal static class ScribanValues
     /// <summary>A context value as Scriban sees it: dicts are read-only objects, lists and tuples read-only arrays.</summary>
     public static object? FromPy(PyValue value, int depth = 0)
     {
-        if (depth > MaxDepth)
+        if (depth > MaxContextDepth)
         {
-            throw new InvalidOperationException("a template value is nested too deeply");
+            throw new ScribanPart.ScribanFailure($"a value of the context is nested more than {MaxContextDepth} levels deep");
         }
 
         switch (value)

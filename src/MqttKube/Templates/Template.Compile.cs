@@ -166,7 +166,8 @@ internal sealed partial class Template
                     {
                         // The runs around a ${…} are parsed one by one: a block split by it fails in each; say it once, and why.
                         scribanFailed = true;
-                        var hint = hasPython ? " (a {{ if }} or {{ for }} block cannot hold ${…}: write it in Scriban inside the block)" : string.Empty;
+                        var split = hasPython && scribanError!.Contains("<end>", StringComparison.Ordinal);
+                        var hint = split ? " (a {{ if }} or {{ for }} block cannot hold ${…}: write it in Scriban inside the block)" : string.Empty;
                         diagnostics.Add(file, ConfigColumns.At(scalar, start + offset + 1), $"invalid Scriban template in {{{{…}}}}: {scribanError}{hint}");
                     }
 

@@ -34,9 +34,9 @@ internal sealed partial class Template
     /// <summary>Renders the object; an expression error names the template position.</summary>
     public bool TryRender(IReadOnlyDictionary<string, PyValue> variables, out JsonObject? result, out string? error)
     {
-        var sandbox = usesScriban ? new ScribanSandbox(variables) : null;
         try
         {
+            var sandbox = usesScriban ? new ScribanSandbox(variables) : null;
             result = (JsonObject?)Render(root, new Scope(variables, sandbox));
             error = null;
             return true;
@@ -45,6 +45,12 @@ internal sealed partial class Template
         {
             result = null;
             error = ex.Message;
+            return false;
+        }
+        catch (ScribanPart.ScribanFailure ex)
+        {
+            result = null;
+            error = $"{File}: {ex.Message}";
             return false;
         }
     }

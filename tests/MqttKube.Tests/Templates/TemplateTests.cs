@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;
+using MqttKube.Expressions;
 using MqttKube.JsonPath;
 using MqttKube.Templates;
 using MqttKube.ValueMapping;
@@ -107,6 +108,20 @@ public sealed class TemplateTests
         Assert.Equal(Shape(baseline), Shape(rendered));
         Assert.Equal(payload, (string?)rendered["metadata"]!["labels"]!["payload"]);
         Assert.Equal(payload, (string?)rendered["spec"]!["template"]!["spec"]!["containers"]![0]!["args"]![1]);
+    }
+
+    [Fact]
+    public void A_deeply_nested_payload_reaches_scriban_and_a_deeper_context_is_an_error_not_an_exception()
+    {
+        var template = Compile("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"x{{ match.json.a.a.a == null }}\"\n");
+        var deep = string.Concat(Enumerable.Repeat("{\"a\": ", 63)) + "1" + new string('}', 63);
+        Assert.True(template.TryRender(TemplateContext.Create(null, null, Match(deep)), out var rendered, out var error), error);
+        Assert.Equal("xfalse", (string?)rendered!["metadata"]!["name"]);
+
+        var tooDeep = Enumerable.Range(0, 200).Aggregate(PyValue.None, (inner, _) => PyValue.List([inner]));
+        var variables = new Dictionary<string, PyValue>(TemplateContext.Create(null, null, Match("{}"))) { ["binding"] = tooDeep };
+        Assert.False(template.TryRender(variables, out _, out error));
+        Assert.Equal("t.yaml: a value of the context is nested more than 128 levels deep", error);
     }
 
     [Fact]
