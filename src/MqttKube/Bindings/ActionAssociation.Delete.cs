@@ -1,16 +1,10 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
-using MqttKube.JsonPath;
 using MqttKube.Kubernetes;
 
 namespace MqttKube.Bindings;
 
 internal sealed partial class ActionAssociation
 {
-    private static readonly Locus RestartedAt = Locus.TryParse("$.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt']", out var l, out _)
-        ? l
-        : throw new InvalidOperationException("the restart locus does not parse");
-
     /// <summary>Deletes the binding's object and every object this action launched, with foreground propagation.</summary>
     private async Task<string> DeleteAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +16,7 @@ internal sealed partial class ActionAssociation
         }
 
         // Only what carries this action's label, and only that very object (its uid), never one that took its name since.
-        var selector = $"{ManagedByLabel}={ManagedByValue},{BindingLabel}={action.LaunchLabel}";
+        var selector = ActionEffects.LaunchedSelector(action.LaunchLabel);
         foreach (var launched in await Services.Objects.ListAsync(type, Binding.Namespace, selector, cancellationToken).ConfigureAwait(false))
         {
             var name = Text(launched["metadata"]?["name"]);
@@ -52,17 +46,17 @@ internal sealed partial class ActionAssociation
     private async Task<string> RestartAsync(CancellationToken cancellationToken)
     {
         var type = Binding.Type!;
-        if (type.Kind is not ("Deployment" or "DaemonSet" or "StatefulSet"))
+        if (!ActionEffects.CanRestart(type.Kind))
         {
             LogCannotRestart(Logger, Plan.Target, type.Kind);
             return "error";
         }
 
-        var stamp = System.Text.Json.Nodes.JsonValue.Create(Services.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
+        var stamp = ActionEffects.RestartStamp(Services.Time.GetUtcNow());
         string? planError = null;
         var result = await Services.Objects.JsonPatchAsync(type, Binding.Namespace, Plan.Config.Name, current =>
         {
-            if (!RestartedAt.PlanWrite(current, stamp, out var ops, out var error))
+            if (!ActionEffects.RestartedAt.PlanWrite(current, stamp, out var ops, out var error))
             {
                 planError = error;
                 return null;

@@ -17,7 +17,7 @@ internal sealed partial class ActionAssociation
             return "error";
         }
 
-        var variables = TemplateContext.Create(Plan.Config.Node, action.Config.Node, match);
+        var variables = TemplateContext.Create(Plan.Config.Node, action.Config.Node, match, boundObject: Binding.Latest);
         if (!template.TryRender(variables, out var obj, out var error) || obj is null)
         {
             State.Error(error);
@@ -33,22 +33,8 @@ internal sealed partial class ActionAssociation
             return "error";
         }
 
-        var metadata = obj["metadata"] as JsonObject ?? new JsonObject();
-        obj["metadata"] = metadata;
-        if (Binding.Namespace is { } ns)
-        {
-            metadata["namespace"] = ns;
-        }
-        else
-        {
-            metadata.Remove("namespace");
-        }
-
-        var labels = metadata["labels"] as JsonObject ?? new JsonObject();
-        metadata["labels"] = labels;
-        labels[ManagedByLabel] = ManagedByValue;
-        labels[BindingLabel] = action.LaunchLabel;
-        var name = Text(metadata["name"]);
+        ActionEffects.PrepareLaunch(obj, Binding.Namespace, action.LaunchLabel);
+        var name = Text(obj["metadata"]!["name"]);
 
         try
         {
@@ -110,9 +96,7 @@ internal sealed partial class ActionAssociation
         Text(live["metadata"]?["name"]) == Plan.Config.Name
         || Text(live["metadata"]?["labels"]?[BindingLabel]) == action.LaunchLabel;
 
-    /// <summary>A JSON string's text; null for anything else (never throws on a number or a mapping).</summary>
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : null;
+    private static string? Text(JsonNode? node) => ActionEffects.Text(node);
 
     [LoggerMessage(EventId = 4311, Level = LogLevel.Warning, Message = "{Target}: the action on {Topic} has no launch template")]
     private static partial void LogNoTemplate(ILogger logger, string target, string topic);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using MqttKube.Bindings.Plan;
@@ -13,9 +12,9 @@ namespace MqttKube.Bindings;
 internal sealed partial class ActionAssociation(BindingInstance binding, PlannedAction action, BindingServices services)
     : InboundAssociation(binding, "action", action.Config.Topic, null, services)
 {
-    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
-    public const string ManagedByValue = "mqtt-kube";
-    public const string BindingLabel = "mqtt-kube/binding";
+    public const string ManagedByLabel = ActionEffects.ManagedByLabel;
+    public const string ManagedByValue = ActionEffects.ManagedByValue;
+    public const string BindingLabel = ActionEffects.BindingLabel;
 
     internal PlannedAction Action => action;
 
@@ -29,14 +28,7 @@ internal sealed partial class ActionAssociation(BindingInstance binding, Planned
             return;
         }
 
-        var name = result.Output is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : result.Output?.ToJsonString() ?? "null";
-        var verb = name.ToLowerInvariant() switch
-        {
-            "launch" or "create" => "launch",
-            "delete" => "delete",
-            "restart" => "restart",
-            _ => null,
-        };
+        var verb = ActionEffects.Verb(result.Output, out var name);
         if (verb is null)
         {
             Services.Metrics.Action("other", "error");

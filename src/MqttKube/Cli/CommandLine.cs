@@ -14,7 +14,7 @@ internal static class CommandLine
         new JsonPathCommand(),
         new EvalCommand(),
         new RbacCommand(),
-
+        new DryRunCommand(),
     ];
 
     public static string Version =>

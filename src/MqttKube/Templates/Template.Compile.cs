@@ -8,7 +8,7 @@ namespace MqttKube.Templates;
 internal sealed partial class Template
 {
     /// <summary>Names a template expression can use.</summary>
-    public static readonly string[] ContextNames = ["binding", "action", "uid", "match"];
+    public static readonly string[] ContextNames = ["binding", "action", "uid", "match", "object"];
 
     /// <summary>Loads and compiles a template file; every problem goes to <paramref name="diagnostics"/> with its position.</summary>
     public static Template? Load(string path, string display, DiagnosticBag diagnostics)
@@ -66,7 +66,7 @@ internal sealed partial class Template
 
         var before = diagnostics.Items.Count;
         var compiled = CompileNode(root, file, diagnostics, TemplateField.Root, string.Empty);
-        return diagnostics.Items.Count == before ? new Template(compiled, file) : null;
+        return diagnostics.Items.Count == before ? new Template(compiled, file, UsesScriban(compiled)) : null;
     }
 
     private static TemplateNode CompileNode(YamlNode node, string file, DiagnosticBag diagnostics, TemplateField field, string path)
@@ -97,25 +97,34 @@ internal sealed partial class Template
         }
     }
 
+    private static bool UsesScriban(TemplateNode node) => node switch
+    {
+        TemplateNode.Mapping mapping => mapping.Entries.Any(e => UsesScriban(e.Value)),
+        TemplateNode.Sequence sequence => sequence.Items.Any(UsesScriban),
+        _ => ((TemplateNode.Scalar)node).Value.Parts?.Any(p => p.Scriban is not null) == true,
+    };
+
     private static string KeyOf(YamlNode key, string file, DiagnosticBag diagnostics)
     {
         if (key is YamlScalar { Kind: YamlScalarKind.String } scalar)
         {
-            if (scalar.Value.Contains("${", StringComparison.Ordinal))
+            if (TemplateScanner.IsTemplated(scalar.Value))
             {
-                diagnostics.Add(file, key.Position, "a key cannot hold ${…}: templates fill values only, so a payload can never add keys");
+                diagnostics.Add(file, key.Position, $"a key cannot hold {Syntax(scalar.Value)}: templates fill values only, so a payload can never add keys");
             }
 
             return scalar.Value;
         }
 
-        diagnostics.Add(file, key.Position, $"a key of a Kubernetes object must be a string, not {key.Describe()}");
+        // An unquoted {{ … }} reads as a YAML flow mapping whose key is a mapping.
+        var hint = key is YamlMapping ? " (a value that starts with {{ must be quoted: \"{{ … }}\")" : string.Empty;
+        diagnostics.Add(file, key.Position, $"a key of a Kubernetes object must be a string, not {key.Describe()}{hint}");
         return string.Empty;
     }
 
     private static TemplateScalar CompileScalar(YamlScalar scalar, string file, DiagnosticBag diagnostics, TemplateField field, string path)
     {
-        if (scalar.Kind != YamlScalarKind.String || !scalar.Value.Contains("${", StringComparison.Ordinal))
+        if (scalar.Kind != YamlScalarKind.String || !TemplateScanner.IsTemplated(scalar.Value))
         {
             var constant = YamlValues.ToJson(scalar);
             if (TemplateFields.Check(field, constant) is { } reason)
@@ -129,36 +138,66 @@ internal sealed partial class Template
 
         if (field is TemplateField.Metadata or TemplateField.StringMap)
         {
-            diagnostics.Add(file, scalar.Position, $"{path} must be a mapping: ${{…}} fills only values, so a payload can never add keys");
+            diagnostics.Add(file, scalar.Position, $"{path} must be a mapping: {Syntax(scalar.Value)} fills only values, so a payload can never add keys");
             return new TemplateScalar(null, null, scalar.Position);
         }
 
-        var pieces = new List<(int Start, int Length, bool IsExpression)>();
-        if (!TemplateScanner.TrySplit(scalar.Value, pieces, out var column))
+        var pieces = new List<TemplatePiece>();
+        if (!TemplateScanner.TrySplit(scalar.Value, pieces, out var errorOffset, out var scanError))
         {
-            diagnostics.Add(file, ConfigColumns.At(scalar, column), "'${' is not closed by '}'");
+            diagnostics.Add(file, ConfigColumns.At(scalar, errorOffset + 1), scanError!);
             return new TemplateScalar(null, null, scalar.Position);
         }
 
         var parts = new TemplatePart[pieces.Count];
+        var hasPython = pieces.Any(p => p.Kind == TemplatePieceKind.Python);
+        var scribanFailed = false;
         for (var i = 0; i < pieces.Count; i++)
         {
-            var (start, length, isExpression) = pieces[i];
+            var (start, length, kind) = pieces[i];
             var text = scalar.Value.Substring(start, length);
-            if (!isExpression)
+            switch (kind)
             {
-                parts[i] = new TemplatePart(text, null);
-            }
-            else if (Expression.TryParse(text, out var expression, out var error))
-            {
-                parts[i] = new TemplatePart(null, expression);
-            }
-            else
-            {
-                diagnostics.Add(file, ConfigColumns.At(scalar, start + error!.Column), $"invalid expression in ${{…}}: {error.Message}");
+                case TemplatePieceKind.Text:
+                    parts[i] = new TemplatePart(text, null);
+                    break;
+                case TemplatePieceKind.Python:
+                    if (Expression.TryParse(text, out var expression, out var error))
+                    {
+                        parts[i] = new TemplatePart(null, expression);
+                    }
+                    else
+                    {
+                        diagnostics.Add(file, ConfigColumns.At(scalar, start + error!.Column), $"invalid expression in ${{…}}: {error.Message}");
+                    }
+
+                    break;
+                default:
+                    if (ScribanPart.Parse(text, out var offset, out var scribanError) is { } scriban)
+                    {
+                        parts[i] = new TemplatePart(null, null, scriban);
+                    }
+                    else if (!scribanFailed)
+                    {
+                        // The runs around a ${…} are parsed one by one: a block split by it fails in each; say it once, and why.
+                        scribanFailed = true;
+                        var split = hasPython && scribanError!.Contains("<end>", StringComparison.Ordinal);
+                        var hint = split ? " (a {{ if }} or {{ for }} block cannot hold ${…}: write it in Scriban inside the block)" : string.Empty;
+                        diagnostics.Add(file, ConfigColumns.At(scalar, start + offset + 1), $"invalid Scriban template in {{{{…}}}}: {scribanError}{hint}");
+                    }
+
+                    break;
             }
         }
 
         return new TemplateScalar(null, parts, scalar.Position, field, path);
+    }
+
+    /// <summary>The syntax a scalar uses first, as messages name it: <c>${…}</c> or <c>{{…}}</c>.</summary>
+    private static string Syntax(string text)
+    {
+        var pieces = new List<TemplatePiece>();
+        TemplateScanner.TrySplit(text, pieces, out _, out _);
+        return pieces.FirstOrDefault(p => p.Kind != TemplatePieceKind.Text).Kind == TemplatePieceKind.Scriban ? "{{…}}" : "${…}";
     }
 }

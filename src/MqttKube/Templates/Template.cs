@@ -7,17 +7,21 @@ using MqttKube.Expressions;
 namespace MqttKube.Templates;
 
 /// <summary>
-/// A launch template (SPEC 3.5): a Kubernetes object in YAML whose scalars may hold <c>${expression}</c>.
-/// Parsed as YAML first, then each scalar is rendered — structure-preserving, so no YAML injection.
+/// A launch template (SPEC 3.5, 18): a Kubernetes object in YAML whose scalars may hold <c>${expression}</c> and
+/// Scriban's <c>{{ expression }}</c>. Parsed as YAML first, then each scalar is rendered — structure-preserving, so
+/// no YAML injection.
 /// </summary>
 internal sealed partial class Template
 {
     private readonly TemplateNode root;
 
-    private Template(TemplateNode root, string file)
+    private readonly bool usesScriban;
+
+    private Template(TemplateNode root, string file, bool usesScriban)
     {
         this.root = root;
         File = file;
+        this.usesScriban = usesScriban;
     }
 
     public string File { get; }
@@ -32,7 +36,8 @@ internal sealed partial class Template
     {
         try
         {
-            result = (JsonObject?)Render(root, variables);
+            var sandbox = usesScriban ? new ScribanSandbox(variables) : null;
+            result = (JsonObject?)Render(root, new Scope(variables, sandbox));
             error = null;
             return true;
         }
@@ -42,9 +47,15 @@ internal sealed partial class Template
             error = ex.Message;
             return false;
         }
+        catch (ScribanPart.ScribanFailure ex)
+        {
+            result = null;
+            error = $"{File}: {ex.Message}";
+            return false;
+        }
     }
 
-    private JsonNode? Render(TemplateNode node, IReadOnlyDictionary<string, PyValue> variables)
+    private JsonNode? Render(TemplateNode node, Scope scope)
     {
         switch (node)
         {
@@ -52,7 +63,7 @@ internal sealed partial class Template
                 var obj = new JsonObject();
                 foreach (var (key, value) in mapping.Entries)
                 {
-                    obj[key] = Render(value, variables);
+                    obj[key] = Render(value, scope);
                 }
 
                 return obj;
@@ -60,16 +71,16 @@ internal sealed partial class Template
                 var array = new JsonArray();
                 foreach (var item in sequence.Items)
                 {
-                    array.Add(Render(item, variables));
+                    array.Add(Render(item, scope));
                 }
 
                 return array;
             default:
-                return RenderScalar(((TemplateNode.Scalar)node).Value, variables);
+                return RenderScalar(((TemplateNode.Scalar)node).Value, scope);
         }
     }
 
-    private JsonNode? RenderScalar(TemplateScalar scalar, IReadOnlyDictionary<string, PyValue> variables)
+    private JsonNode? RenderScalar(TemplateScalar scalar, Scope scope)
     {
         if (scalar.Parts is null)
         {
@@ -80,7 +91,7 @@ internal sealed partial class Template
         if (scalar.Parts is [{ Expression: { } whole }])
         {
             // Typed, but a scalar only: a mapping or list (from a payload) never becomes new structure (SPEC 3.5, 18).
-            var value = Evaluate(whole, scalar, variables);
+            var value = Evaluate(whole, scalar, scope.Variables);
             if (value is not (PyNone or PyBool or PyInt or PyFloat or PyStr))
             {
                 throw new TemplateException($"{File}:{scalar.Position}: ${{{whole.Text}}} is a {value.TypeName}: a template value takes only a string, number, boolean or null, never a mapping or list");
@@ -91,12 +102,21 @@ internal sealed partial class Template
                 throw new TemplateException($"{File}:{scalar.Position}: ${{{whole.Text}}} has no JSON value: {error}");
             }
         }
+        else if (scalar.Parts is [{ Scriban: { IsExpression: true } lone }])
+        {
+            rendered = EvaluateScriban(lone, scalar, scope);
+        }
         else
         {
             var text = new StringBuilder();
             foreach (var part in scalar.Parts)
             {
-                text.Append(part.Expression is null ? part.Text : Evaluate(part.Expression, scalar, variables).Str());
+                text.Append(part switch
+                {
+                    { Expression: { } expression } => Evaluate(expression, scalar, scope.Variables).Str(),
+                    { Scriban: { } scriban } => RenderScriban(scriban, scalar, scope),
+                    _ => part.Text,
+                });
             }
 
             rendered = JsonValue.Create(text.ToString());
@@ -117,6 +137,9 @@ internal sealed partial class Template
             ? result.Value!
             : throw new TemplateException($"{File}:{scalar.Position}: ${{{expression.Text}}} failed: {result.Error}");
     }
+
+    /// <summary>What one render sees: the names, and Scriban's sandbox when the template uses <c>{{ … }}</c>.</summary>
+    private sealed record Scope(IReadOnlyDictionary<string, PyValue> Variables, ScribanSandbox? Sandbox);
 
     private sealed class TemplateException(string message) : Exception(message);
 }

@@ -16,7 +16,7 @@ namespace MqttKube.Tests.EndToEnd;
 [Collection(RealKubeCollection.Name)]
 public sealed class AotExecutableTests(MosquittoBroker broker, RealKubeControlPlane realKube) : IClassFixture<MosquittoBroker>
 {
-    private static string Executable => Environment.GetEnvironmentVariable("MQTTKUBE_EXE") is { Length: > 0 } exe
+    internal static string Executable => Environment.GetEnvironmentVariable("MQTTKUBE_EXE") is { Length: > 0 } exe
         ? Path.GetFullPath(exe)
         : Path.Combine(RepoPaths.Root, "artifacts", "mqtt-kube");
 

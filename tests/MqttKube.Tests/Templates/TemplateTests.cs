@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;
+using MqttKube.Expressions;
 using MqttKube.JsonPath;
 using MqttKube.Templates;
 using MqttKube.ValueMapping;
@@ -29,6 +30,27 @@ public sealed class TemplateTests
                   args: [x, "${match.input}"]
         """;
 
+    /// <summary>The same Job in Scriban's syntax (SPEC 18).</summary>
+    private const string ScribanJob = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: "{{ binding.name }}-{{ uid }}"
+          labels:
+            payload: "{{ match.input }}"
+            verb: "{{ match.value }}"
+        spec:
+          parallelism: "{{ match.json.n * 2 }}"
+          suspend: "{{ match.json.suspend ?? false }}"
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+                - name: c
+                  image: "busybox:{{ match.json.tag ?? 'latest' }}"
+                  args: [x, "{{ match.input }}"]
+        """;
+
     [Fact]
     public void Whole_expressions_keep_their_type_and_text_is_spliced()
     {
@@ -41,7 +63,8 @@ public sealed class TemplateTests
         Assert.Equal("Never", (string?)rendered["spec"]!["template"]!["spec"]!["restartPolicy"]);
     }
 
-    public static TheoryData<string> HostilePayloads() => new(
+    private static readonly string[] Hostile =
+    [
         "x\nevil: true",
         "x: y",
         "{\"n\": 1, \"a\": \"}\"}",
@@ -50,18 +73,55 @@ public sealed class TemplateTests
         "- item\n- item",
         "${uid}",
         "\"quoted\" 'single' \\ backslash",
-        new string('A', 1024 * 1024));
+        new string('A', 1024 * 1024),
+    ];
+
+    [Fact]
+    public void Both_syntaxes_render_the_same_object()
+    {
+        var python = Render(Job, """{"n": 3, "tag": "1.36"}""", uid: "0a1b2c3d");
+        var scriban = Render(ScribanJob, """{"n": 3, "tag": "1.36"}""", uid: "0a1b2c3d");
+
+        Assert.Equal(python.ToJsonString(), scriban.ToJsonString());
+    }
+
+    public static TheoryData<string, bool> HostilePayloadsInBothSyntaxes()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var payload in Hostile)
+        {
+            data.Add(payload, false);
+            data.Add(payload, true);
+        }
+
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(HostilePayloads))]
-    public void A_hostile_payload_cannot_add_keys_items_or_documents(string payload)
+    [MemberData(nameof(HostilePayloadsInBothSyntaxes))]
+    public void A_hostile_payload_cannot_add_keys_items_or_documents(string payload, bool scriban)
     {
-        var rendered = Render(Job, """{"n": 1}""", payload);
-        var baseline = Render(Job, """{"n": 1}""", "plain");
+        var job = scriban ? ScribanJob : Job;
+        var rendered = Render(job, """{"n": 1}""", payload);
+        var baseline = Render(job, """{"n": 1}""", "plain");
 
         Assert.Equal(Shape(baseline), Shape(rendered));
         Assert.Equal(payload, (string?)rendered["metadata"]!["labels"]!["payload"]);
         Assert.Equal(payload, (string?)rendered["spec"]!["template"]!["spec"]!["containers"]![0]!["args"]![1]);
+    }
+
+    [Fact]
+    public void A_deeply_nested_payload_reaches_scriban_and_a_deeper_context_is_an_error_not_an_exception()
+    {
+        var template = Compile("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \"x{{ match.json.a.a.a == null }}\"\n");
+        var deep = string.Concat(Enumerable.Repeat("{\"a\": ", 63)) + "1" + new string('}', 63);
+        Assert.True(template.TryRender(TemplateContext.Create(null, null, Match(deep)), out var rendered, out var error), error);
+        Assert.Equal("xfalse", (string?)rendered!["metadata"]!["name"]);
+
+        var tooDeep = Enumerable.Range(0, 200).Aggregate(PyValue.None, (inner, _) => PyValue.List([inner]));
+        var variables = new Dictionary<string, PyValue>(TemplateContext.Create(null, null, Match("{}"))) { ["binding"] = tooDeep };
+        Assert.False(template.TryRender(variables, out _, out error));
+        Assert.Equal("t.yaml: a value of the context is nested more than 128 levels deep", error);
     }
 
     [Fact]
@@ -146,6 +206,7 @@ public sealed class TemplateTests
         { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: ${match.json.labels}\n", "t.yaml:5:11: error: metadata.labels must be a mapping: ${…} fills only values, so a payload can never add keys" },
         { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: text\n", "t.yaml:5:11: error: metadata.labels must be a mapping of strings, got the string 'text'" },
         { "apiVersion: v1\nkind: 5\nmetadata:\n  name: x\n", "t.yaml:2:7: error: kind must be a string, got the number 5 (quote it)" },
+        { "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  v: {{ match.json.n }}\n", "t.yaml:6:7: error: a key of a Kubernetes object must be a string, not a mapping (a value that starts with {{ must be quoted: \"{{ … }}\")" },
     };
 
     [Theory]
