@@ -7,7 +7,7 @@ namespace MqttKube.Kubernetes;
 /// A Kubernetes API failure with the server's `Status` reason and message (NotFound, Forbidden, Conflict, ...), or a
 /// transport failure (<see cref="Code"/> 0). Its message is fit for users: no stack traces needed.
 /// </summary>
-internal sealed class KubeApiException : Exception
+internal sealed partial class KubeApiException : Exception
 {
     public KubeApiException(int code, string reason, string message, Exception? inner = null)
         : base(message, inner)
@@ -71,6 +71,18 @@ internal sealed class KubeApiException : Exception
             message += ": " + string.Join("; ", unsaid);
         }
 
-        return new KubeApiException(code, reason, message);
+        return new KubeApiException(code, reason, ElideLongValues(message));
     }
+
+    /// <summary>
+    /// The API server quotes a whole object in some refusals (<c>patch: Invalid value: "{…the object…}": json: cannot
+    /// unmarshal …</c>): a quoted value over 200 characters becomes <c>"…"</c> so the reason after it stays readable.
+    /// </summary>
+    internal static string ElideLongValues(string message) =>
+        message.Length <= 200 ? message : LongQuoted().Replace(message, "\"…\"");
+
+    [System.Text.RegularExpressions.GeneratedRegex("""
+        "(?:[^"\\]|\\.){200,}"
+        """, System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    private static partial System.Text.RegularExpressions.Regex LongQuoted();
 }

@@ -34,6 +34,9 @@ internal sealed partial class Template
     /// <summary>Renders the object; an expression error names the template position.</summary>
     public bool TryRender(IReadOnlyDictionary<string, PyValue> variables, out JsonObject? result, out string? error)
     {
+        // The expressions of one render share one work budget, as a value map's do: more ${…} in a template does not
+        // multiply what one payload may cost.
+        using var budget = Expressions.WorkMeter.Join(Expressions.EvaluationLimits.Default.MaxWork);
         try
         {
             var sandbox = usesScriban ? new ScribanSandbox(variables) : null;

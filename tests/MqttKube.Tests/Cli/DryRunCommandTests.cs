@@ -246,7 +246,7 @@ public sealed class DryRunCommandTests : IDisposable
         { ["--object", "job.yaml", "config.yaml", "t", "p"], "mqtt-kube dry-run: DIR/job.yaml:1:1: invalid JSON: 'a' is an invalid start of a value." },
         { ["--object", "list.json", "config.yaml", "t", "p"], "mqtt-kube dry-run: DIR/list.json: a List of objects; give one object ('kubectl get KIND NAME -o json')" },
         { ["--object", "array.json", "config.yaml", "t", "p"], "mqtt-kube dry-run: DIR/array.json: not a Kubernetes object (a JSON object with metadata), as 'kubectl get KIND NAME -o json' prints it" },
-        { ["--object", "/dev/zero", "config.yaml", "t", "p"], "mqtt-kube dry-run: cannot read '/dev/zero': it is larger than 16 MB" },
+        { ["--object", "/dev/zero", "config.yaml", "t", "p"], "mqtt-kube dry-run: cannot read '/dev/zero': is a character device, not a regular file" },
         { ["--object"], "mqtt-kube dry-run: --object needs a FILE (try --help)" },
     };
 
