@@ -59,4 +59,34 @@ internal sealed class Activity
             return idle.Task.WaitAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A pause of the current work that does not count as work: ends one unit now and begins it again when the pause
+    /// is over, in the clock's timer callback (so a test that moves a fake clock sees the work resume before it asks
+    /// whether the runtime is idle). Cancelled: the unit is begun again too, then <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task PauseAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        End();
+        using var timer = time.CreateTimer(
+            _ =>
+            {
+                if (resumed.TrySetResult())
+                {
+                    Begin();
+                }
+            },
+            null,
+            delay,
+            Timeout.InfiniteTimeSpan);
+        using var cancelled = cancellationToken.Register(() =>
+        {
+            if (resumed.TrySetCanceled(cancellationToken))
+            {
+                Begin();
+            }
+        });
+        await resumed.Task.ConfigureAwait(false);
+    }
 }

@@ -88,18 +88,14 @@ internal sealed partial class Binding : IObjectObserver
                 waiting = ex.Message;
                 var delay = backoff.Next();
                 LogCannotStart(logger, Plan.Path, Plan.Target, ex.Message, delay.TotalSeconds);
-                Activity.End(); // not busy while it waits
                 try
                 {
-                    await Task.Delay(delay, Services.Time, cancellationToken).ConfigureAwait(false);
+                    await Activity.PauseAsync(delay, Services.Time, cancellationToken).ConfigureAwait(false); // not busy while it waits
                 }
                 catch (OperationCanceledException)
                 {
-                    Activity.Begin(); // the caller ends the attempt
                     return;
                 }
-
-                Activity.Begin();
             }
         }
     }
