@@ -6,7 +6,7 @@ namespace MqttKube.Kubernetes;
 /// The API server's discovery, cached: kinds, plural and short names, matched case-insensitively as kubectl does
 /// (built-in groups first). A miss refreshes the cache once (a CRD installed later); concurrent misses share one refresh.
 /// </summary>
-internal sealed partial class ApiDiscovery(KubeApi api) : IResourceResolver
+internal sealed partial class ApiDiscovery(KubeApi api)
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private IReadOnlyList<ResourceType>? _types;
