@@ -160,7 +160,7 @@ internal static partial class ExpressionGen
         _ => $"{a}:",
     });
 
-    private static Gen<string> FormatSpec => Gen.Frequency(
+    public static Gen<string> FormatSpec => Gen.Frequency(
         (4, Gen.Select(Gen.OneOf("", "<", ">", "^", "=", "*<", "0>"), Gen.OneOf("", "+", "-", " "), Gen.OneOf("", "#", "0"), Gen.OneOf("", "5", "20", "1000000", "999999999999", "2147483648"), Gen.OneOf("", ",", "_"), Gen.OneOf("", ".3", ".0", ".1000000", ".99999999999"), Gen.OneOf("", "d", "f", "e", "g", "x", "X", "o", "b", "s", "%", "c", "n", "E", "G"), (a, s, h, w, g, p, t) => a + s + h + w + g + p + t)),
         (1, Gen.String[Gen.Char["<>^=+- #0123456789,_.dfegxXobsc%{}!:r"], 0, 12]));
 
