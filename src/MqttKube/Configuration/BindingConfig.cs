@@ -41,7 +41,7 @@ internal sealed partial record BindingConfig : IConfigValidation
     public bool InAllNamespaces => Namespace == AllNamespaces;
 
     /// <summary>Binds the objects a selector, a name glob or <c>namespace: "*"</c> finds, as they come and go (SPEC 12), not one named object.</summary>
-    public bool BindsMany => Selector is not null || Name.Length == 0 || InAllNamespaces || Bindings.NameGlob.IsGlob(Name);
+    public bool BindsMany => Selector is not null || InAllNamespaces || Bindings.NameGlob.IsGlob(Name);
 
     void IConfigValidation.Validate(YamlMapping node, ConfigBindContext context, string path)
     {

@@ -38,12 +38,13 @@ internal static partial class ConfigChecks
     }
 
     /// <summary>
-    /// Two watches that would publish to one concrete topic, as far as the config shows it: the same topic after the
-    /// placeholders a named binding fixes are filled in, or the same topic in two bindings that bind the same objects.
+    /// Two watches that would publish to one concrete topic through placeholders, as far as the config shows it: the
+    /// same topic after the placeholders a named binding fixes are filled in, or the same topic in two bindings that
+    /// bind the same objects. (Two plain topics that are equal stay a warning at run time, as before placeholders.)
     /// </summary>
     private static void CheckClaims(MqttKubeConfig config, ConfigBindContext context)
     {
-        var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var claimed = new Dictionary<string, (string Path, bool Placeholders)>(StringComparer.Ordinal);
         for (var i = 0; i < config.Bindings.Length; i++)
         {
             var binding = config.Bindings[i];
@@ -56,13 +57,15 @@ internal static partial class ConfigChecks
                 }
 
                 var path = $"bindings[{i}].watch[{j}].topic";
-                if (claimed.TryGetValue(StaticClaim(binding, watch.Topic), out var first))
+                var placeholders = MqttTopic.HasPlaceholders(watch.Topic);
+                var claim = StaticClaim(binding, watch.Topic);
+                if (!claimed.TryGetValue(claim, out var first))
                 {
-                    context.Error(scalar, $"'{path}' publishes to the same topic as '{first}' ('{YamlScalar.Shorten(watch.Topic)}'): one topic, one state");
+                    claimed[claim] = (path, placeholders);
                 }
-                else
+                else if (placeholders || first.Placeholders)
                 {
-                    claimed[StaticClaim(binding, watch.Topic)] = path;
+                    context.Error(scalar, $"'{path}' publishes to the same topic as '{first.Path}' once its placeholders are filled in ('{YamlScalar.Shorten(watch.Topic)}'): one topic, one state");
                 }
             }
         }
