@@ -9,8 +9,9 @@ namespace MqttKube.Bindings;
 /// <summary>
 /// One binding at run time: resolves its kind through discovery (retrying with back-off while the kind is unknown or
 /// forbidden, without holding up the other bindings), then watches its object (one subscription, whatever the number
-/// of watches) when it has watches. Ready once the kind is resolved and the first list is in: then the commands held
-/// meanwhile are handled.
+/// of watches) when it has watches, or, for a binding of many (SPEC 12), the objects its selector finds, binding a
+/// <see cref="BoundObject"/> to each that matches as it appears and dropping it when it goes or stops matching. Ready
+/// once the kind is resolved and the first list is in: then the commands held meanwhile are handled.
 /// </summary>
 internal sealed partial class Binding : IObjectObserver
 {
@@ -19,6 +20,7 @@ internal sealed partial class Binding : IObjectObserver
     private volatile ResourceType? type;
     private volatile string? waiting = "starting";
     private volatile bool ready;
+    private readonly StateTable states;
     private IObjectSubscription? subscription;
 
     public Binding(PlannedBinding plan, BindingServices services, StateTable states, Activity activity)
@@ -26,8 +28,10 @@ internal sealed partial class Binding : IObjectObserver
         Plan = plan;
         Services = services;
         Activity = activity;
+        this.states = states;
         logger = services.Logs.CreateLogger("binding");
-        Object = new BoundObject(this, plan.Config.Name, states);
+        Object = plan.BindsMany ? null : new BoundObject(this, plan.Config.Namespace ?? services.DefaultNamespace, plan.Config.Name, states);
+        Filters = [.. plan.Patches.Select(p => p.Config.Topic).Concat(plan.Actions.Select(a => a.Config.Topic)).Select(Mqtt.MqttTopic.SubscriptionFilter)];
     }
 
     public PlannedBinding Plan { get; }
@@ -36,8 +40,11 @@ internal sealed partial class Binding : IObjectObserver
 
     public Activity Activity { get; }
 
-    /// <summary>The named object (created at once: commands are held on it while the binding starts).</summary>
-    public BoundObject Object { get; }
+    /// <summary>The named object (created at once: commands are held on it while the binding starts); null for a binding of many.</summary>
+    public BoundObject? Object { get; }
+
+    /// <summary>The topic filter of each patch, then each action (placeholder levels as <c>+</c>), relative to the prefix.</summary>
+    public IReadOnlyList<string> Filters { get; }
 
     /// <summary>The resolved kind, or null while the binding cannot start.</summary>
     public ResourceType? Type => type;
@@ -68,7 +75,11 @@ internal sealed partial class Binding : IObjectObserver
                 type = resolved;
                 waiting = null;
                 LogStarted(logger, Plan.Path, Plan.Target, resolved.ToString());
-                if (Plan.Watches.Length > 0)
+                if (Plan.BindsMany)
+                {
+                    subscription = Services.Kube.Watch(resolved, resolved.Namespaced ? Plan.WatchNamespace(Services.DefaultNamespace) : null, Plan.Selector?.Text, null, this);
+                }
+                else if (Plan.Watches.Length > 0)
                 {
                     subscription = Services.Kube.Watch(resolved, Namespace, null, Plan.Config.Name, this);
                 }
@@ -103,6 +114,12 @@ internal sealed partial class Binding : IObjectObserver
     /// <inheritdoc/>
     public void OnEvent(ObjectEvent e)
     {
+        if (Object is null)
+        {
+            OnManyEvent(e);
+            return;
+        }
+
         if (e.Type == ObjectEventType.Synced || !string.Equals(e.Name, Plan.Config.Name, StringComparison.Ordinal))
         {
             return;
@@ -123,7 +140,7 @@ internal sealed partial class Binding : IObjectObserver
         subscription?.Dispose();
         try
         {
-            await Object.CompleteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(Objects.Select(o => o.CompleteAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -133,13 +150,15 @@ internal sealed partial class Binding : IObjectObserver
 
     private void MarkReady()
     {
-        ready = true;
-        Object.Open(stopping.Token);
+        lock (gate)
+        {
+            ready = true;
+            foreach (var target in Object is { } named ? [named] : (IEnumerable<BoundObject>)bound.Values)
+            {
+                target.Open(stopping.Token);
+            }
+        }
+
+        ReleaseHeld();
     }
-
-    [LoggerMessage(EventId = 4401, Level = LogLevel.Information, Message = "{Path} {Target} is running ({Type})")]
-    private static partial void LogStarted(ILogger logger, string path, string target, string type);
-
-    [LoggerMessage(EventId = 4402, Level = LogLevel.Warning, Message = "{Path} {Target} cannot start: {Reason}; retrying in {Seconds:0.#} s")]
-    private static partial void LogCannotStart(ILogger logger, string path, string target, string reason, double seconds);
 }

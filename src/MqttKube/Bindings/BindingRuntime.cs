@@ -70,7 +70,7 @@ internal sealed partial class BindingRuntime : IAsyncDisposable
     {
         var binding = new Binding(plan, services, States, Activity);
         var routes = new List<IDisposable>();
-        for (var i = 0; i < binding.Object.Inbound.Count; i++)
+        for (var i = 0; i < binding.Filters.Count; i++)
         {
             var route = new InboundRoute(binding, i);
             routes.Add(services.Mqtt.Subscribe(route.Topic, route));
@@ -117,7 +117,10 @@ internal sealed partial class BindingRuntime : IAsyncDisposable
             await StopAsync(entry, cancellationToken).ConfigureAwait(false);
             if (release)
             {
-                binding.Object.Release();
+                foreach (var bound in binding.Objects)
+                {
+                    bound.Release();
+                }
             }
         }
     }

@@ -1,28 +1,44 @@
 using System.Text.Json.Nodes;
 using MqttKube.Bindings.Inbound;
 using MqttKube.Bindings.Outbound;
+using MqttKube.Expressions;
+using MqttKube.Mqtt;
+using MqttKube.Templates;
 
 namespace MqttKube.Bindings;
 
 /// <summary>
 /// One object a binding is bound to, with everything per object: its latest version (what patches plan against and
-/// templates see as <c>object</c>), its watches, and its patch and action associations with their queues. Created
-/// when the object is bound (a named binding's at once, so commands can be held while it starts), dropped when it is
-/// unbound.
+/// templates see as <c>object</c>), its watches, and its patch and action associations with their queues, on topics
+/// with its name and namespace filled in. Created when the object is bound (a named binding's at once, so commands can
+/// be held while it starts), dropped when it is unbound.
 /// </summary>
 internal sealed class BoundObject
 {
+    private readonly Binding binding;
+    private readonly string? topicNamespace;
     private volatile JsonObject? latest;
 
-    public BoundObject(Binding binding, string name, StateTable states)
+    /// <param name="ns">The object's namespace (for a named binding: the one its topics use; requests use the binding's).</param>
+    public BoundObject(Binding binding, string? ns, string name, StateTable states)
     {
+        this.binding = binding;
+        topicNamespace = ns;
         Name = name;
         var plan = binding.Plan;
-        Watches = [.. plan.Watches.Select(w => new WatchAssociation(plan, w, binding.Services, states))];
+        Watches = [.. plan.Watches.Select(w => new WatchAssociation(this, w, binding.Services, states))];
         Inbound = [.. plan.Patches.Select(p => (InboundAssociation)new PatchAssociation(binding, this, p)), .. plan.Actions.Select(a => new ActionAssociation(binding, this, a))];
     }
 
     public string Name { get; }
+
+    /// <summary>The namespace requests use: the object's for a binding of many, the binding's for a named one (null: cluster-scoped).</summary>
+    public string? Namespace => binding.Plan.BindsMany ? topicNamespace : binding.Namespace;
+
+    /// <summary>How logs name it: <c>Deployment media/jellyfin</c>.</summary>
+    public string Describe => binding.Plan.BindsMany
+        ? (topicNamespace is null ? $"{binding.Plan.Config.Resource} {Name}" : $"{binding.Plan.Config.Resource} {topicNamespace}/{Name}")
+        : binding.Plan.Target;
 
     /// <summary>The newest version of the object seen; null when none was (or it is gone).</summary>
     public JsonObject? Latest => latest;
@@ -31,6 +47,12 @@ internal sealed class BoundObject
 
     /// <summary>The patch associations, then the action associations, in config order (as the binding's routes).</summary>
     public IReadOnlyList<InboundAssociation> Inbound { get; }
+
+    /// <summary>A topic of the config with this object's <c>{name}</c> and <c>{namespace}</c> filled in.</summary>
+    public string TopicOf(string topic) => MqttTopic.Expand(topic, topicNamespace, Name);
+
+    /// <summary>What value-map outputs and templates see as <c>object</c>.</summary>
+    public PyValue ObjectValue() => TemplateContext.ObjectOf(latest, topicNamespace, Name);
 
     /// <summary>A new version of the object (null: it does not exist), which arrived at <paramref name="since"/>.</summary>
     public void Update(JsonObject? obj, long since)

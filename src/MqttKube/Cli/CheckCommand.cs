@@ -14,7 +14,9 @@ internal sealed class CheckCommand : ICommand
 
         Loads and validates CONFIG and every template it names, without connecting
         anywhere. Each problem is printed as FILE:LINE:COL: error: MESSAGE on standard
-        error; a clean config prints a one-line summary.
+        error; a clean config prints a summary and the plan: what each binding binds
+        (one object, or what its selector, name glob and namespace "*" match) and
+        the topic of each watch, patch and action (placeholders as written).
 
         Options:
           --dump    also print the effective config, every default filled in
@@ -64,6 +66,11 @@ internal sealed class CheckCommand : ICommand
 
         var config = result.Plan!.Config;
         await stdout.WriteLineAsync($"{files[0]}: OK: {Describe(config)}").ConfigureAwait(false);
+        foreach (var line in CheckPlan.Lines(result.Plan))
+        {
+            await stdout.WriteLineAsync(line).ConfigureAwait(false);
+        }
+
         if (dump)
         {
             var writer = new ConfigDumpWriter();

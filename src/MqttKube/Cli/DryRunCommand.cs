@@ -129,11 +129,15 @@ internal sealed class DryRunCommand(Func<TextReader>? stdin = null, TimeProvider
         w.WriteLine($"topic {relative}{how}, payload {DryRunReport.Json(JsonValue.Create(payload))}");
         foreach (var binding in plan.Bindings)
         {
-            var target = DryRunTarget.Of(binding);
-            var note = current is not null && Mismatch(current, target) is { } other ? $"  note: the --object is {other}, not {target.Describe()}" : null;
-
-            foreach (var patch in binding.Patches.Where(p => MqttTopic.Matches(p.Config.Topic, relative)))
+            var bindingTarget = DryRunTarget.Of(binding);
+            foreach (var patch in binding.Patches)
             {
+                if (bindingTarget.Reached(binding, patch.Config.Topic, relative) is not { } target)
+                {
+                    continue;
+                }
+
+                var note = Note(binding, current, target);
                 w.WriteLine();
                 w.WriteLine($"{binding.Path}.patch[{patch.Index}]: {target.Describe()}, topic {patch.Config.Topic}");
                 WriteNote(w, note);
@@ -141,8 +145,14 @@ internal sealed class DryRunCommand(Func<TextReader>? stdin = null, TimeProvider
                 reached++;
             }
 
-            foreach (var action in binding.Actions.Where(a => MqttTopic.Matches(a.Config.Topic, relative)))
+            foreach (var action in binding.Actions)
             {
+                if (bindingTarget.Reached(binding, action.Config.Topic, relative) is not { } target)
+                {
+                    continue;
+                }
+
+                var note = Note(binding, current, target);
                 w.WriteLine();
                 w.WriteLine($"{binding.Path}.action[{action.Index}]: {target.Describe()}, topic {action.Config.Topic}");
                 WriteNote(w, note);
@@ -158,6 +168,13 @@ internal sealed class DryRunCommand(Func<TextReader>? stdin = null, TimeProvider
             w.WriteLine("no patch or action listens on this topic: nothing would be done");
         }
     }
+
+    /// <summary>Why the --object is not what the message would act on (another object, or one the binding does not bind).</summary>
+    private static string? Note(PlannedBinding binding, JsonObject? current, DryRunTarget target) =>
+        current is null ? target.Unbound
+        : Mismatch(current, target) is { } other ? $"  note: the --object is {other}, not {target.Describe()}"
+        : binding.Selector is { } selector && !selector.Matches(current) ? $"  note: the --object does not match the selector {selector.Text}: the service would not bind it"
+        : target.Unbound;
 
     private static void WriteNote(TextWriter w, string? note)
     {

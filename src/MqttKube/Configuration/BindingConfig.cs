@@ -4,10 +4,13 @@ using MqttKube.Configuration.Yaml;
 
 namespace MqttKube.Configuration;
 
-[ConfigObject("A binding: one Kubernetes object and the MQTT associations attached to it.")]
+[ConfigObject("A binding: one Kubernetes object, or every object a selector or a name glob matches, and the MQTT associations attached to each.")]
 internal sealed partial record BindingConfig : IConfigValidation
 {
-    [ConfigKey("Namespace of the object (omit for cluster-scoped kinds).")]
+    /// <summary>The <c>namespace</c> that means every namespace.</summary>
+    public const string AllNamespaces = "*";
+
+    [ConfigKey("Namespace of the object (omit for cluster-scoped kinds); \"*\" for every namespace.")]
     public string? Namespace { get; init; }
 
     [ConfigKey("The kind: a kind, plural or short name known to the API server (Deployment, deployments, deploy), any case.", Required = true)]
@@ -16,8 +19,11 @@ internal sealed partial record BindingConfig : IConfigValidation
     [ConfigKey("API group/version, e.g. apps/v1; needed only to disambiguate or for custom resources.")]
     public string? ApiVersion { get; init; }
 
-    [ConfigKey("The object's name.", Required = true)]
+    [ConfigKey("The object's name, or a glob of names (media-*, ?, [a-z]); give name, selector or both.")]
     public string Name { get; init; } = string.Empty;
+
+    [ConfigKey("A label selector in kubectl syntax (a=b, a!=b, a in (x,y), a notin (x), a, !a; comma-joined): the binding binds every object that matches.")]
+    public string? Selector { get; init; }
 
     [ConfigKey("Kubernetes → MQTT: publish the value at a locus whenever it changes.", OneOrMany = true)]
     public ImmutableArray<WatchConfig> Watch { get; init; } = [];
@@ -31,6 +37,12 @@ internal sealed partial record BindingConfig : IConfigValidation
     [ConfigNode]
     public YamlMapping? Node { get; init; }
 
+    /// <summary>Every namespace (<c>namespace: "*"</c>).</summary>
+    public bool InAllNamespaces => Namespace == AllNamespaces;
+
+    /// <summary>Binds the objects a selector, a name glob or <c>namespace: "*"</c> finds, as they come and go (SPEC 12), not one named object.</summary>
+    public bool BindsMany => Selector is not null || InAllNamespaces || Bindings.NameGlob.IsGlob(Name);
+
     void IConfigValidation.Validate(YamlMapping node, ConfigBindContext context, string path)
     {
         if (node.Get("watch") is null && node.Get("patch") is null && node.Get("action") is null)
@@ -38,12 +50,14 @@ internal sealed partial record BindingConfig : IConfigValidation
             context.Error(node, $"'{path}' has no watch, patch or action; it would do nothing");
         }
 
-        if (Name.Length > 0 && !KubernetesNames.IsValidObjectName(Name))
+        if (node.Get("name") is null && node.Get("selector") is null)
         {
-            context.Error(node.Get("name") ?? node, $"'{path}.name' is not a valid Kubernetes object name: '{YamlScalar.Shorten(Name)}'");
+            context.Error(node, $"'{path}' needs 'name' (an object's name or a glob such as media-*) or 'selector' (a label selector), or both");
         }
 
-        if (Namespace is not null && !KubernetesNames.IsValidLabel(Namespace))
+        ValidateSelection(node, context, path);
+
+        if (Namespace is not null && !InAllNamespaces && !KubernetesNames.IsValidLabel(Namespace))
         {
             context.Error(node.Get("namespace") ?? node, $"'{path}.namespace' is not a valid Kubernetes namespace name: '{YamlScalar.Shorten(Namespace)}'");
         }

@@ -11,6 +11,7 @@ internal static partial class ConfigChecks
     public static void Run(MqttKubeConfig config, ConfigBindContext context)
     {
         CheckMqtt(config.Mqtt, context);
+        CheckClaims(config, context);
         for (var i = 0; i < config.Bindings.Length; i++)
         {
             var binding = config.Bindings[i];
@@ -19,18 +20,21 @@ internal static partial class ConfigChecks
             {
                 var watch = binding.Watch[j];
                 CheckTopic(watch.Topic, At(watch.Node, "topic"), context, $"{path}.watch[{j}].topic", wildcards: false);
+                CheckPlaceholders(binding, watch.Topic, watch.Node, context, $"{path}.watch[{j}].topic");
             }
 
             for (var j = 0; j < binding.Patch.Length; j++)
             {
                 var patch = binding.Patch[j];
                 CheckTopic(patch.Topic, At(patch.Node, "topic"), context, $"{path}.patch[{j}].topic", wildcards: true);
+                CheckPlaceholders(binding, patch.Topic, patch.Node, context, $"{path}.patch[{j}].topic");
             }
 
             for (var j = 0; j < binding.Action.Length; j++)
             {
                 var action = binding.Action[j];
                 CheckTopic(action.Topic, At(action.Node, "topic"), context, $"{path}.action[{j}].topic", wildcards: true);
+                CheckPlaceholders(binding, action.Topic, action.Node, context, $"{path}.action[{j}].topic");
                 if (action.Launch is not null)
                 {
                     CheckFile(action.Launch, context);

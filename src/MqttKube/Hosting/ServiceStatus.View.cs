@@ -25,8 +25,8 @@ internal sealed partial class ServiceStatus : IStatusView
 
     private static BindingStatus Of(Binding b)
     {
-        var watches = b.Object.Watches.Select(w => Of(w.State, b.IsReady, b.WatchError));
-        var inbound = b.Object.Inbound.Select(a => Of(a.State, true, null));
+        var watches = b.Objects.SelectMany(o => o.Watches).Select(w => Of(w.State, b.IsReady, b.WatchError));
+        var inbound = b.Objects.SelectMany(o => o.Inbound).Select(a => Of(a.State, true, null));
         return new BindingStatus(
             b.Plan.Path,
             b.Plan.Config.Resource,

@@ -97,7 +97,7 @@ internal sealed partial class Informer
         string? rv;
         do
         {
-            var query = KubeApi.Query(("limit", _options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next));
+            var query = KubeApi.Query(("labelSelector", LabelSelector), ("limit", _options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next));
             var body = await _api.GetBytesAsync(Type.CollectionPath(Namespace) + query, ct).ConfigureAwait(false);
             items.AddRange(ReadList(body, out rv, out next));
         }

@@ -13,7 +13,7 @@ internal sealed partial class Informer
     {
         var rv = _resumeRv;
         var seconds = (int)(_options.WatchTimeout.TotalSeconds * (1 + Random.Shared.NextDouble()));
-        var query = KubeApi.Query(("watch", "true"), ("resourceVersion", rv), ("allowWatchBookmarks", "true"),
+        var query = KubeApi.Query(("labelSelector", LabelSelector), ("watch", "true"), ("resourceVersion", rv), ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture)));
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Type.CollectionPath(Namespace) + query, UriKind.Relative));
         request.Headers.Accept.ParseAdd("application/json");

@@ -25,11 +25,12 @@ internal sealed partial class Informer : IAsyncDisposable
     private string? _lastError;
     private int _restarts;
 
-    public Informer(KubeApi api, ResourceType type, string? ns, InformerOptions options, ILogger logger)
+    public Informer(KubeApi api, ResourceType type, string? ns, string? labelSelector, InformerOptions options, ILogger logger)
     {
         _api = api;
         Type = type;
         Namespace = type.ScopeNamespace(ns);
+        LabelSelector = labelSelector;
         _options = options;
         _logger = logger;
         _dispatcher = Task.Run(DispatchAsync);
@@ -40,6 +41,9 @@ internal sealed partial class Informer : IAsyncDisposable
 
     public string? Namespace { get; }
 
+    /// <summary>The label selector the API server filters by; null: every object.</summary>
+    public string? LabelSelector { get; }
+
     public string? LastError
     {
         get { lock (_lock) { return _lastError; } }
@@ -47,10 +51,10 @@ internal sealed partial class Informer : IAsyncDisposable
 
     public InformerStatus Status
     {
-        get { lock (_lock) { return new InformerStatus(Type, Namespace, _synced, _lastError, _restarts, _cache.Count, _subscribers.Count); } }
+        get { lock (_lock) { return new InformerStatus(Type, Namespace, _synced, _lastError, _restarts, _cache.Count, _subscribers.Count, LabelSelector); } }
     }
 
-    private string Describe => Namespace == null ? Type.QualifiedPlural : $"{Type.QualifiedPlural} in {Namespace}";
+    private string Describe => (Namespace == null ? Type.QualifiedPlural : $"{Type.QualifiedPlural} in {Namespace}") + (LabelSelector == null ? string.Empty : $" ({LabelSelector})");
 
     public IObjectSubscription Subscribe(string? name, Action<ObjectEvent> handler)
     {

@@ -10,9 +10,7 @@ internal sealed class KubePort(ApiDiscovery discovery, SharedInformers informers
         discovery.ResolveAsync(resource, apiVersion, cancellationToken);
 
     public IObjectSubscription Watch(ResourceType type, string? ns, string? labelSelector, string? name, IObjectObserver observer) =>
-        labelSelector is null
-            ? informers.Subscribe(type, ns, name, observer.OnEvent)
-            : throw new NotSupportedException("label selectors are not watched yet");
+        informers.Subscribe(type, ns, labelSelector, name, observer.OnEvent);
 
     public Task<JsonObject?> GetAsync(ResourceType type, string? ns, string name, CancellationToken cancellationToken) =>
         objects.GetAsync(type, ns, name, cancellationToken);

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MqttKube.Kubernetes;
 
-/// <summary>One <see cref="Informer"/> per (type, namespace), created on first use and kept, however many subscribers.</summary>
+/// <summary>One <see cref="Informer"/> per (type, namespace, label selector), created on first use and kept, however many subscribers.</summary>
 internal sealed class SharedInformers(KubeApi api, InformerOptions? options = null, ILoggerFactory? loggers = null) : IAsyncDisposable
 {
-    private readonly Dictionary<(string ApiVersion, string Plural, string? Namespace), Informer> informers = [];
+    private readonly Dictionary<(string ApiVersion, string Plural, string? Namespace, string? LabelSelector), Informer> informers = [];
     private readonly Lock gate = new();
     private readonly ILogger logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger("kubernetes");
     private bool disposed;
@@ -17,15 +17,23 @@ internal sealed class SharedInformers(KubeApi api, InformerOptions? options = nu
     /// current state (Added, or Absent for a missing named object; Added* then Synced without a name), then every
     /// change. Events of one (type, namespace) arrive one at a time, in order.
     /// </summary>
-    public IObjectSubscription Subscribe(ResourceType type, string? ns, string? name, Action<ObjectEvent> handler)
+    public IObjectSubscription Subscribe(ResourceType type, string? ns, string? name, Action<ObjectEvent> handler) =>
+        Subscribe(type, ns, null, name, handler);
+
+    /// <summary>
+    /// As <see cref="Subscribe(ResourceType, string?, string?, Action{ObjectEvent})"/>, only the objects that match
+    /// <paramref name="labelSelector"/> (the API server filters: an object whose labels stop matching is Deleted for
+    /// this list+watch). One list+watch per (type, namespace, selector) serves every subscriber.
+    /// </summary>
+    public IObjectSubscription Subscribe(ResourceType type, string? ns, string? labelSelector, string? name, Action<ObjectEvent> handler)
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            var key = (type.ApiVersion, type.Plural, type.ScopeNamespace(ns));
+            var key = (type.ApiVersion, type.Plural, type.ScopeNamespace(ns), labelSelector);
             if (!informers.TryGetValue(key, out var informer))
             {
-                informer = new Informer(api, type, ns, options ?? new InformerOptions(), logger);
+                informer = new Informer(api, type, ns, labelSelector, options ?? new InformerOptions(), logger);
                 informers[key] = informer;
             }
 

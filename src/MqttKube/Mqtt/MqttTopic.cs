@@ -1,7 +1,7 @@
 namespace MqttKube.Mqtt;
 
 /// <summary>MQTT topic names and filters: prefix joining, validation and matching (MQTT 3.1.1 section 4.7).</summary>
-internal static class MqttTopic
+internal static partial class MqttTopic
 {
     /// <summary>
     /// Joins <paramref name="topic"/> under <paramref name="prefix"/> with exactly one <c>/</c> (slashes trimmed at the

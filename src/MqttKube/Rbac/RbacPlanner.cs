@@ -11,6 +11,8 @@ namespace MqttKube.Rbac;
 /// with a <c>launch</c> template create and get on the type too (launched objects have names rendered from the
 /// template; <c>on-exists</c> reads them), and get + patch on the object when the action can <c>restart</c> it
 /// (Deployments, DaemonSets and StatefulSets only).
+/// A binding of many (a selector, a name glob, <c>namespace: "*"</c>; SPEC 12) gets the same verbs without
+/// <c>resourceNames</c> (the names are not known ahead), and <c>namespace: "*"</c> is granted by the ClusterRole.
 /// </summary>
 internal static class RbacPlanner
 {
@@ -28,13 +30,20 @@ internal static class RbacPlanner
             }
 
             var ns = Scope(binding, resource, notes);
-            var described = $"{resource.Kind} {(binding.Namespace is null ? "" : binding.Namespace + "/")}{binding.Name}";
+            var name = binding.Name.Length == 0 ? "*" : binding.Name;
+            var described = $"{resource.Kind} {(binding.Namespace is null ? "" : binding.Namespace + "/")}{name}{(binding.Selector is null ? "" : $" ({binding.Selector})")}";
             if (resource.Note is { } note)
             {
                 notes.Add(note);
             }
 
-            void Add(string verb, string? name, string why) => grants.Add(new RbacGrant(ns, resource, verb, name, described, why));
+            if (binding.BindsMany)
+            {
+                notes.Add($"binding {described} binds objects by {(binding.Selector is null ? "a name glob" : "a label selector")}: its verbs are granted on every {resource.Kind} {(ns is null ? "in every namespace" : $"in {ns}")}, without resourceNames (the names are not known ahead).");
+            }
+
+            void Add(string verb, string? objectName, string why) =>
+                grants.Add(new RbacGrant(ns, resource, verb, binding.BindsMany ? null : objectName, described, why));
 
             if (binding.Watch.Length > 0)
             {
@@ -112,6 +121,6 @@ internal static class RbacPlanner
             notes.Add($"binding {resource.Kind} {binding.Name} names no namespace: it is granted in every namespace (ClusterRole); add 'namespace:' to narrow it.");
         }
 
-        return binding.Namespace;
+        return binding.InAllNamespaces ? null : binding.Namespace;
     }
 }

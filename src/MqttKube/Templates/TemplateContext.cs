@@ -29,13 +29,22 @@ internal static class TemplateContext
     public static string NewUid() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
     /// <summary><c>object</c>: <c>name</c>, <c>namespace</c>, <c>labels</c> and <c>annotations</c>, never null.</summary>
-    private static PyValue ObjectOf(JsonObject? live, YamlMapping? binding)
+    private static PyValue ObjectOf(JsonObject? live, YamlMapping? binding) => ObjectOf(live, Text(binding, "namespace"), Text(binding, "name"));
+
+    /// <summary>
+    /// <c>object</c> for a bound object: its metadata when <paramref name="live"/> is known, else the name and
+    /// namespace it is bound by (and no labels or annotations).
+    /// </summary>
+    public static PyValue ObjectOf(JsonObject? live, string? ns, string name) =>
+        ObjectOf(live, ns is null ? PyValue.None : PyValue.From(ns), PyValue.From(name));
+
+    private static PyValue ObjectOf(JsonObject? live, PyValue ns, PyValue name)
     {
         var metadata = live?["metadata"] as JsonObject;
         return PyValue.Dict(
         [
-            new("name", metadata is null ? Text(binding, "name") : PyValue.FromJson(metadata["name"])),
-            new("namespace", metadata is null ? Text(binding, "namespace") : PyValue.FromJson(metadata["namespace"])),
+            new("name", metadata is null ? name : PyValue.FromJson(metadata["name"])),
+            new("namespace", metadata is null ? ns : PyValue.FromJson(metadata["namespace"])),
             new("labels", PyValue.FromJson(metadata?["labels"] as JsonObject ?? [])),
             new("annotations", PyValue.FromJson(metadata?["annotations"] as JsonObject ?? [])),
         ]);

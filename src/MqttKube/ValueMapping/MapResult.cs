@@ -9,8 +9,9 @@ namespace MqttKube.ValueMapping;
 /// </summary>
 internal readonly struct MapResult
 {
-    private MapResult(bool matched, JsonNode? output, MapValue input, MapValue value, JsonNode? json, bool hasJson, IReadOnlyList<KeyValuePair<string, string?>>? groups, string? missReason)
+    private MapResult(bool matched, JsonNode? output, MapValue input, MapValue value, JsonNode? json, bool hasJson, IReadOnlyList<KeyValuePair<string, string?>>? groups, string? missReason, PyValue? boundObject = null)
     {
+        Object = boundObject;
         Matched = matched;
         Output = output;
         Input = input;
@@ -22,6 +23,9 @@ internal readonly struct MapResult
     }
 
     public bool Matched { get; }
+
+    /// <summary>The bound object (<c>object</c>: name, namespace, labels, annotations) when the map runs for one (SPEC 12).</summary>
+    public PyValue? Object { get; }
 
     /// <summary>The mapped value (shared: clone it before attaching it to another JSON tree).</summary>
     public JsonNode? Output { get; }
@@ -41,13 +45,13 @@ internal readonly struct MapResult
     /// <summary>Why nothing matched (for the DEBUG log); null on a match, or on a plain miss of the map.</summary>
     public string? MissReason { get; }
 
-    public static MapResult Match(JsonNode? output, MapValue input, MapValue value, JsonNode? json, bool hasJson, IReadOnlyList<KeyValuePair<string, string?>>? groups) =>
-        new(true, output, input, value, json, hasJson, groups, null);
+    public static MapResult Match(JsonNode? output, MapValue input, MapValue value, JsonNode? json, bool hasJson, IReadOnlyList<KeyValuePair<string, string?>>? groups, PyValue? boundObject = null) =>
+        new(true, output, input, value, json, hasJson, groups, null, boundObject);
 
-    public static MapResult Miss(MapValue input, MapValue value, string? reason) =>
-        new(false, null, input, value, null, false, null, reason);
+    public static MapResult Miss(MapValue input, MapValue value, string? reason, PyValue? boundObject = null) =>
+        new(false, null, input, value, null, false, null, reason, boundObject);
 
-    /// <summary>The names a format string or template can use: input, value, json and each named group.</summary>
+    /// <summary>The names a format string or template can use: input, value, json, object (when bound) and each named group.</summary>
     public Dictionary<string, PyValue> Context()
     {
         var context = new Dictionary<string, PyValue>(StringComparer.Ordinal)
@@ -55,6 +59,11 @@ internal readonly struct MapResult
             ["input"] = Input.ToPy(),
             ["value"] = Value.ToPy(),
         };
+        if (Object is { } bound)
+        {
+            context["object"] = bound;
+        }
+
         if (HasJson)
         {
             context["json"] = PyValue.FromJson(Json);

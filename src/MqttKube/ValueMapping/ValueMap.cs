@@ -26,7 +26,8 @@ internal sealed class ValueMap
         this.entries = entries;
     }
 
-    public MapResult Map(MapValue input)
+    /// <param name="boundObject">What outputs see as <c>object</c> (the bound object's metadata), when the map runs for one.</param>
+    public MapResult Map(MapValue input, PyValue? boundObject = null)
     {
         using var scope = WorkMeter.Join(EvaluationLimits.Default.MaxWork);
         var value = input;
@@ -35,7 +36,7 @@ internal sealed class ValueMap
             var result = transform.Invoke(value.ToPy());
             if (!result.IsSuccess)
             {
-                return MapResult.Miss(input, value, $"transform failed: {result.Error}");
+                return MapResult.Miss(input, value, $"transform failed: {result.Error}", boundObject);
             }
 
             value = MapValue.Python(result.Value!);
@@ -65,7 +66,7 @@ internal sealed class ValueMap
         if (entries is null)
         {
             return value.TryToJson(out var passed, out var notJson)
-                ? MapResult.Match(passed, input, value, json, jsonPath is not null, null)
+                ? MapResult.Match(passed, input, value, json, jsonPath is not null, null, boundObject)
                 : MapResult.Miss(input, value, notJson);
         }
 
@@ -82,10 +83,10 @@ internal sealed class ValueMap
                 continue;
             }
 
-            var context = MapResult.Match(null, input, value, json, jsonPath is not null, groups);
+            var context = MapResult.Match(null, input, value, json, jsonPath is not null, groups, boundObject);
             return output.TryRender(context, out var rendered, out var renderError)
-                ? MapResult.Match(rendered, input, value, json, jsonPath is not null, groups)
-                : MapResult.Miss(input, value, renderError);
+                ? MapResult.Match(rendered, input, value, json, jsonPath is not null, groups, boundObject)
+                : MapResult.Miss(input, value, renderError, boundObject);
         }
 
         return MapResult.Miss(input, value, null);

@@ -47,7 +47,8 @@ public sealed class CommandLineTests
         Assert.Equal("mqtt-kube", mqtt.GetProperty("client-id").GetProperty("default").GetString());
         Assert.Equal(["3.1.1", "3", "311", "5", "5.0"], mqtt.GetProperty("protocol").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.False(defs.GetProperty("BindingConfig").GetProperty("additionalProperties").GetBoolean());
-        Assert.Equal(["resource", "name"], defs.GetProperty("BindingConfig").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["resource"], defs.GetProperty("BindingConfig").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("string", defs.GetProperty("BindingConfig").GetProperty("properties").GetProperty("selector").GetProperty("type").GetString());
         Assert.True(defs.GetProperty("HttpConfig").GetProperty("properties").TryGetProperty("host", out _), "the alias 'host' is in the schema");
         Assert.Equal(2, defs.GetProperty("BindingConfig").GetProperty("properties").GetProperty("watch").GetProperty("oneOf").GetArrayLength());
         var launch = defs.GetProperty("ActionConfig").GetProperty("properties").GetProperty("launch");

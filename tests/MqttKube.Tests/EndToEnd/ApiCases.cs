@@ -70,6 +70,13 @@ internal static class ApiCases
             "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"Sideways\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\""),
         new("a watch from an invalid resourceVersion", "GET", ConfigMaps + "?watch=true&resourceVersion=abc", null, 500, null,
             "resourceVersion: Invalid value: \"abc\": strconv.ParseUint: parsing \"abc\": invalid syntax"),
+        new("a label selector with an unclosed set", "GET", Deployments + "?labelSelector=a%20in%20(x", null, 400, "BadRequest", null),
+        new("a label selector with an invalid key", "GET", Deployments + "?labelSelector=-a%3Db", null, 400, "BadRequest", null),
+        new("a label selector with an invalid value", "GET", Deployments + "?labelSelector=a%3D-b", null, 400, "BadRequest", null),
+        new("a label selector with a key prefix that is not a DNS subdomain", "GET", Deployments + "?labelSelector=Example.com%2Fa%3Db", null, 400, "BadRequest", null),
+        new("a label selector ending in a comma", "GET", Deployments + "?labelSelector=a%3Db%2C", null, 400, "BadRequest", null),
+        new("a watch with an invalid label selector", "GET", Deployments + "?watch=true&timeoutSeconds=1&labelSelector=a%3D-b", null, 400, "BadRequest", null),
+        new("a label selector of every form", "GET", Deployments + "?labelSelector=mqtt-kube%2Fexpose%3Dtrue%2Ctier%20in%20(web%2Cdb)%2Cx%20notin%20(y)%2Capp%2C!legacy%2Ca%3D%3Db%2Cc!%3Dd", null, 200, null, null),
         new("an unknown field selector", "GET", Deployments + "?fieldSelector=spec.replicas%3D1", null, 400, "BadRequest",
             "\"spec.replicas\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\""),
         new("a field selector on the namespace", "GET", Deployments + "?fieldSelector=metadata.namespace%3DNS", null, 200, null, null)

@@ -30,7 +30,7 @@ public sealed class MqttTopicTests
     public void CaseFileHasEveryOperation()
     {
         var operations = Cases().Select(c => (string)c[1]).Distinct().Order();
-        Assert.Equal(["filter", "join", "match", "relative", "topic"], operations);
+        Assert.Equal(["bind", "expand", "filter", "join", "match", "relative", "subscribe", "topic"], operations);
     }
 
     [Theory]
@@ -45,6 +45,9 @@ public sealed class MqttTopicTests
             "topic" => Bool(MqttTopic.IsValidTopicName(args[0]!)),
             "join" => Encode(MqttTopic.Join(args[0], args[1]!)),
             "relative" => MqttTopic.TryRelativize(args[0], args[1]!, out var relative) ? Encode(relative) : "<outside>",
+            "expand" => MqttTopic.Expand(args[0]!, args[1], args[2]!),
+            "subscribe" => MqttTopic.SubscriptionFilter(args[0]!),
+            "bind" => MqttTopic.TryBind(args[0]!, args[1]!, out var ns, out var name) ? $"{ns ?? "-"}/{name ?? "-"}" : "<no>",
             _ => throw new InvalidDataException($"{location}: unknown operation '{operation}'"),
         };
         Assert.True(expected == actual, $"{location}: {operation} {string.Join(' ', arguments)} gave {actual}, expected {expected}");

@@ -12,13 +12,13 @@ internal sealed partial class ActionAssociation
         var type = Binding.Type!;
         var kube = Services.Kube;
         var deleted = 0;
-        if (await kube.DeleteAsync(type, Binding.Namespace, Target.Name, DeletePropagation.Foreground, null, cancellationToken).ConfigureAwait(false))
+        if (await kube.DeleteAsync(type, Target.Namespace, Target.Name, DeletePropagation.Foreground, null, cancellationToken).ConfigureAwait(false))
         {
             deleted++;
         }
 
         // Only what carries this action's label, and only that very object (its uid), never one that took its name since.
-        foreach (var launched in await kube.ListAsync(type, Binding.Namespace, ActionEffects.LaunchedSelector(action.LaunchLabel), cancellationToken).ConfigureAwait(false))
+        foreach (var launched in await kube.ListAsync(type, Target.Namespace, ActionEffects.LaunchedSelector(action.LaunchLabel), cancellationToken).ConfigureAwait(false))
         {
             var name = Text(launched["metadata"]?["name"]);
             if (name is null || name == Target.Name)
@@ -28,7 +28,7 @@ internal sealed partial class ActionAssociation
 
             try
             {
-                if (await kube.DeleteAsync(type, Binding.Namespace, name, DeletePropagation.Foreground, Text(launched["metadata"]?["uid"]), cancellationToken).ConfigureAwait(false))
+                if (await kube.DeleteAsync(type, Target.Namespace, name, DeletePropagation.Foreground, Text(launched["metadata"]?["uid"]), cancellationToken).ConfigureAwait(false))
                 {
                     deleted++;
                 }
@@ -39,7 +39,7 @@ internal sealed partial class ActionAssociation
             }
         }
 
-        LogDeleted(Logger, Plan.Target, deleted);
+        LogDeleted(Logger, Target.Describe, deleted);
         return ActionOutcome.Ok;
     }
 
@@ -47,7 +47,7 @@ internal sealed partial class ActionAssociation
     private async Task<ActionOutcome> RestartAsync(CancellationToken cancellationToken)
     {
         var now = Services.Time.GetUtcNow();
-        var write = await GuardedPatch.WriteAsync(Services, Binding.Type!, Binding.Namespace, Target.Name, current => ActionEffects.PlanRestart(current, now), Target.Latest, cancellationToken).ConfigureAwait(false);
+        var write = await GuardedPatch.WriteAsync(Services, Binding.Type!, Target.Namespace, Target.Name, current => ActionEffects.PlanRestart(current, now), Target.Latest, cancellationToken).ConfigureAwait(false);
         Services.Metrics.PatchConflicts(write.Conflicts);
         var failure = write.Outcome switch
         {
@@ -60,11 +60,11 @@ internal sealed partial class ActionAssociation
         if (failure is not null)
         {
             State.Error(failure);
-            LogRestartFailed(Logger, Plan.Target, failure);
+            LogRestartFailed(Logger, Target.Describe, failure);
             return ActionOutcome.Error;
         }
 
-        LogRestarted(Logger, Plan.Target);
+        LogRestarted(Logger, Target.Describe);
         return ActionOutcome.Ok;
     }
 

@@ -15,15 +15,15 @@ internal sealed partial class ActionAssociation
         var name = Text(obj["metadata"]?["name"]);
         try
         {
-            var created = await Services.Kube.CreateAsync(type, Binding.Namespace, obj, cancellationToken).ConfigureAwait(false);
-            LogLaunched(Logger, type.Kind, Binding.Namespace ?? "-", Text(created["metadata"]?["name"]) ?? name ?? "?");
+            var created = await Services.Kube.CreateAsync(type, Target.Namespace, obj, cancellationToken).ConfigureAwait(false);
+            LogLaunched(Logger, type.Kind, Target.Namespace ?? "-", Text(created["metadata"]?["name"]) ?? name ?? "?");
             return ActionOutcome.Ok;
         }
         catch (KubeApiException ex) when (ex.IsAlreadyExists && !string.IsNullOrEmpty(name))
         {
             if (action.Config.OnExists == OnExists.Skip)
             {
-                LogSkipped(Logger, type.Kind, Binding.Namespace ?? "-", name);
+                LogSkipped(Logger, type.Kind, Target.Namespace ?? "-", name);
                 return ActionOutcome.Skipped;
             }
         }
@@ -39,33 +39,33 @@ internal sealed partial class ActionAssociation
     private async Task<ActionOutcome> ReplaceAsync(ResourceType type, string name, JsonObject obj, CancellationToken cancellationToken)
     {
         var kube = Services.Kube;
-        var existing = await kube.GetAsync(type, Binding.Namespace, name, cancellationToken).ConfigureAwait(false);
+        var existing = await kube.GetAsync(type, Target.Namespace, name, cancellationToken).ConfigureAwait(false);
         var uid = Text(existing?["metadata"]?["uid"]);
         if (existing is not null)
         {
             if (!IsOurs(existing))
             {
-                LogNotOurs(Logger, type.Kind, Binding.Namespace ?? "-", name, ActionEffects.BindingLabel, action.LaunchLabel);
+                LogNotOurs(Logger, type.Kind, Target.Namespace ?? "-", name, ActionEffects.BindingLabel, action.LaunchLabel);
                 State.Error($"{name} exists and was not launched by this action; not replaced");
                 return ActionOutcome.Error;
             }
 
             try
             {
-                await kube.DeleteAsync(type, Binding.Namespace, name, DeletePropagation.Foreground, uid, cancellationToken).ConfigureAwait(false);
+                await kube.DeleteAsync(type, Target.Namespace, name, DeletePropagation.Foreground, uid, cancellationToken).ConfigureAwait(false);
             }
             catch (KubeApiException ex) when (ex.IsConflict)
             {
                 // Another object took the name between the read and the delete: it is not ours to delete.
-                LogNotOurs(Logger, type.Kind, Binding.Namespace ?? "-", name, ActionEffects.BindingLabel, action.LaunchLabel);
+                LogNotOurs(Logger, type.Kind, Target.Namespace ?? "-", name, ActionEffects.BindingLabel, action.LaunchLabel);
                 return ActionOutcome.Error;
             }
 
-            await kube.WaitUntilGoneAsync(type, Binding.Namespace, name, uid, Services.ReplaceTimeout, cancellationToken).ConfigureAwait(false);
+            await kube.WaitUntilGoneAsync(type, Target.Namespace, name, uid, Services.ReplaceTimeout, cancellationToken).ConfigureAwait(false);
         }
 
-        await kube.CreateAsync(type, Binding.Namespace, obj, cancellationToken).ConfigureAwait(false);
-        LogReplaced(Logger, type.Kind, Binding.Namespace ?? "-", name);
+        await kube.CreateAsync(type, Target.Namespace, obj, cancellationToken).ConfigureAwait(false);
+        LogReplaced(Logger, type.Kind, Target.Namespace ?? "-", name);
         return ActionOutcome.Ok;
     }
 

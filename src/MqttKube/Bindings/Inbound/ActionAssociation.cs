@@ -10,12 +10,12 @@ namespace MqttKube.Bindings.Inbound;
 /// <c>restart</c> a workload. What to do is decided by <see cref="ActionPreview"/>, as <c>dry-run</c> shows it.
 /// </summary>
 internal sealed partial class ActionAssociation(Binding binding, BoundObject target, PlannedAction action)
-    : InboundAssociation(binding, target, "action", action.Config.Topic, null)
+    : InboundAssociation(binding, target, "action", target.TopicOf(action.Config.Topic), null)
 {
     protected override async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var type = Binding.Type!;
-        var preview = ActionPreview.Of(Plan, action, payload, type.Kind, Binding.Namespace, Target.Latest, Services.NewUid(), Services.Time.GetUtcNow());
+        var preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, Target.Latest, Services.NewUid(), Services.Time.GetUtcNow(), Target.ObjectValue());
         if (!preview.Result.Matched)
         {
             Count(ActionVerb.Other, ActionOutcome.Miss);
@@ -26,7 +26,7 @@ internal sealed partial class ActionAssociation(Binding binding, BoundObject tar
         if (preview.Verb is not { } verb)
         {
             Count(ActionVerb.Other, ActionOutcome.Error);
-            LogNotImplemented(Logger, Plan.Target, preview.Value);
+            LogNotImplemented(Logger, Target.Describe, preview.Value);
             return;
         }
 
@@ -34,7 +34,7 @@ internal sealed partial class ActionAssociation(Binding binding, BoundObject tar
         {
             Count(verb, ActionOutcome.Error);
             State.Error(problem);
-            LogRefused(Logger, Plan.Target, problem, OutcomeNames.Of(verb));
+            LogRefused(Logger, Target.Describe, problem, OutcomeNames.Of(verb));
             return;
         }
 

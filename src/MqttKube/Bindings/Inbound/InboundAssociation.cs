@@ -53,7 +53,7 @@ internal abstract partial class InboundAssociation : IDisposable
 
         if (!queue.IsOpen)
         {
-            LogHeld(Logger, Plan.Target, Binding.Waiting ?? "starting", payload, State.Topic);
+            LogHeld(Logger, Target.Describe, Binding.Waiting ?? "starting", payload, State.Topic);
             ArmHoldTimer();
         }
     }
@@ -94,7 +94,7 @@ internal abstract partial class InboundAssociation : IDisposable
                 catch (KubeApiException ex) when (attempt < Services.TransientAttempts && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
                 {
                     var delay = Services.TransientDelay * (1 << attempt);
-                    LogRetry(Logger, Plan.Target, ex.Message, delay.TotalSeconds);
+                    LogRetry(Logger, Target.Describe, ex.Message, delay.TotalSeconds);
                     await Task.Delay(delay, Services.Time, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -107,7 +107,7 @@ internal abstract partial class InboundAssociation : IDisposable
         {
             CountFailure();
             State.Error(ex.Message);
-            LogFailed(Logger, Plan.Target, State.Topic, ex.Message);
+            LogFailed(Logger, Target.Describe, State.Topic, ex.Message);
         }
     }
 
@@ -156,7 +156,7 @@ internal abstract partial class InboundAssociation : IDisposable
         foreach (var item in queue.RemoveWhere(i => Services.Time.GetElapsedTime(i.ArrivedAt) >= Services.HoldLimit))
         {
             CountFailure();
-            LogHeldTooLong(Logger, item.Payload, State.Topic, Plan.Target, Services.HoldLimit.TotalSeconds, Binding.Waiting ?? "starting");
+            LogHeldTooLong(Logger, item.Payload, State.Topic, Target.Describe, Services.HoldLimit.TotalSeconds, Binding.Waiting ?? "starting");
         }
     }
 }

@@ -6,7 +6,8 @@ namespace MqttKube.Bindings.Inbound;
 
 /// <summary>
 /// Where the messages of one patch or action of a binding enter: decoded as UTF-8 text (a binary payload is refused
-/// with a warning) and queued on that association of the bound object. Runs on the MQTT receive path: never blocks.
+/// with a warning) and queued on that association of the bound object the topic names (<see cref="Binding.Post"/>).
+/// Runs on the MQTT receive path: never blocks.
 /// </summary>
 internal sealed partial class InboundRoute(Binding binding, int index) : IInboundHandler
 {
@@ -15,7 +16,7 @@ internal sealed partial class InboundRoute(Binding binding, int index) : IInboun
     private readonly ILogger logger = binding.Services.Logs.CreateLogger("inbound");
 
     /// <summary>The topic filter, relative to the prefix.</summary>
-    public string Topic => binding.Object.Inbound[index].State.Topic;
+    public string Topic => binding.Filters[index];
 
     public void Post(InboundMessage message)
     {
@@ -31,7 +32,7 @@ internal sealed partial class InboundRoute(Binding binding, int index) : IInboun
         }
 
         LogReceived(logger, payload, message.Topic);
-        binding.Object.Inbound[index].Post(payload);
+        binding.Post(index, message.Topic, payload);
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "received '{Payload}' on {Topic}")]

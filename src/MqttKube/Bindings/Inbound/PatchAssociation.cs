@@ -9,11 +9,11 @@ namespace MqttKube.Bindings.Inbound;
 /// <see cref="GuardedPatch"/>; not sent when the value already holds; a missing object is logged, never created.
 /// </summary>
 internal sealed partial class PatchAssociation(Binding binding, BoundObject target, PlannedPatch patch)
-    : InboundAssociation(binding, target, "patch", patch.Config.Topic, patch.Config.Locus)
+    : InboundAssociation(binding, target, "patch", target.TopicOf(patch.Config.Topic), patch.Config.Locus)
 {
     protected override async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
-        var result = patch.Values.Map(MapValue.Payload(payload));
+        var result = patch.Values.Map(MapValue.Payload(payload), Target.ObjectValue());
         if (!result.Matched)
         {
             Count(PatchOutcome.Miss);
@@ -23,7 +23,7 @@ internal sealed partial class PatchAssociation(Binding binding, BoundObject targ
 
         var value = result.Output;
         var shown = value?.ToJsonString() ?? "null";
-        var write = await GuardedPatch.WriteAsync(Services, Binding.Type!, Binding.Namespace, Target.Name, current => patch.PlanWrite(current, value), Target.Latest, cancellationToken).ConfigureAwait(false);
+        var write = await GuardedPatch.WriteAsync(Services, Binding.Type!, Target.Namespace, Target.Name, current => patch.PlanWrite(current, value), Target.Latest, cancellationToken).ConfigureAwait(false);
         Services.Metrics.PatchConflicts(write.Conflicts);
         var locus = patch.Config.Locus;
         switch (write.Outcome)
@@ -31,32 +31,32 @@ internal sealed partial class PatchAssociation(Binding binding, BoundObject targ
             case PatchWriteOutcome.Patched:
                 Count(PatchOutcome.Patched);
                 State.Value(shown, Services.Time.GetUtcNow());
-                LogPatched(Logger, Plan.Target, locus, shown, write.Attempts);
+                LogPatched(Logger, Target.Describe, locus, shown, write.Attempts);
                 break;
             case PatchWriteOutcome.Unchanged:
                 Count(PatchOutcome.Unchanged);
                 State.Value(shown, Services.Time.GetUtcNow());
-                LogUnchanged(Logger, Plan.Target, locus, shown);
+                LogUnchanged(Logger, Target.Describe, locus, shown);
                 break;
             case PatchWriteOutcome.NotFound:
                 Count(PatchOutcome.NotFound);
                 State.Error("object not found");
-                LogNotFound(Logger, Plan.Target, locus, shown);
+                LogNotFound(Logger, Target.Describe, locus, shown);
                 break;
             case PatchWriteOutcome.GaveUp:
                 Count(PatchOutcome.Error);
                 State.Error("the object kept changing; not written");
-                LogGaveUp(Logger, Plan.Target, locus, shown, write.Conflicts, Services.ConflictTimeout.TotalSeconds);
+                LogGaveUp(Logger, Target.Describe, locus, shown, write.Conflicts, Services.ConflictTimeout.TotalSeconds);
                 break;
             case PatchWriteOutcome.NotKept:
                 Count(PatchOutcome.Error);
                 State.Error($"the API server did not keep {locus} = {shown}");
-                LogNotKept(Logger, Plan.Target, locus, shown);
+                LogNotKept(Logger, Target.Describe, locus, shown);
                 break;
             default:
                 Count(PatchOutcome.Error);
                 State.Error(write.Problem);
-                LogRefused(Logger, Plan.Target, write.Problem ?? "refused");
+                LogRefused(Logger, Target.Describe, write.Problem ?? "refused");
                 break;
         }
     }

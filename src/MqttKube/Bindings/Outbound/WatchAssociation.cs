@@ -12,20 +12,20 @@ namespace MqttKube.Bindings.Outbound;
 /// </summary>
 internal sealed partial class WatchAssociation
 {
-    private readonly PlannedBinding binding;
+    private readonly BoundObject target;
     private readonly PlannedWatch watch;
     private readonly BindingServices services;
     private readonly StateTable states;
     private readonly ILogger logger;
 
-    public WatchAssociation(PlannedBinding binding, PlannedWatch watch, BindingServices services, StateTable states)
+    public WatchAssociation(BoundObject target, PlannedWatch watch, BindingServices services, StateTable states)
     {
-        this.binding = binding;
+        this.target = target;
         this.watch = watch;
         this.services = services;
         this.states = states;
         logger = services.Logs.CreateLogger("watch");
-        State = new AssociationState("watch", watch.Config.Topic, watch.Config.Locus);
+        State = new AssociationState("watch", target.TopicOf(watch.Config.Topic), watch.Config.Locus);
     }
 
     public AssociationState State { get; }
@@ -34,7 +34,7 @@ internal sealed partial class WatchAssociation
     public void OnObject(JsonObject? obj, long since)
     {
         var value = Read(watch, obj);
-        var result = watch.Values.Map(MapValue.Json(value));
+        var result = watch.Values.Map(MapValue.Json(value), target.ObjectValue());
         JsonNode? output = result.Output;
         if (!result.Matched && !result.Value.TryToJson(out output, out _))
         {
@@ -42,9 +42,9 @@ internal sealed partial class WatchAssociation
         }
 
         var payload = PayloadText.Of(output);
-        LogValue(logger, binding.Target, watch.Config.Locus, value?.ToJsonString() ?? "null", payload, result.Matched);
+        LogValue(logger, target.Describe, watch.Config.Locus, value?.ToJsonString() ?? "null", payload, result.Matched);
         State.Value(payload, services.Time.GetUtcNow());
-        states.Set(State, watch.Config.Topic, watch.Config.Qos, watch.Config.Retain, payload, since);
+        states.Set(State, State.Topic, watch.Config.Qos, watch.Config.Retain, payload, since);
     }
 
     /// <summary>The object is no longer bound: its retained state is cleared on the broker.</summary>

@@ -14,9 +14,9 @@ internal sealed record ActionPreview(MapResult Result, ActionVerb? Verb, string 
     /// <param name="kind">The binding's kind (<c>Job</c>).</param>
     /// <param name="ns">The namespace the service would use (null for a cluster-scoped kind).</param>
     /// <param name="current">The bound object as it is; null when unknown.</param>
-    public static ActionPreview Of(PlannedBinding binding, PlannedAction action, string payload, string kind, string? ns, JsonObject? current, string uid, DateTimeOffset now)
+    public static ActionPreview Of(PlannedBinding binding, PlannedAction action, string payload, string kind, string? ns, JsonObject? current, string uid, DateTimeOffset now, Expressions.PyValue? boundObject = null)
     {
-        var result = action.Values.Map(MapValue.Payload(payload));
+        var result = action.Values.Map(MapValue.Payload(payload), boundObject);
         if (!result.Matched)
         {
             return new ActionPreview(result, null, string.Empty, null, null, null);
@@ -30,6 +30,11 @@ internal sealed record ActionPreview(MapResult Result, ActionVerb? Verb, string 
                 return preview with { Problem = "the action has no launch template" };
             case ActionVerb.Launch:
                 var variables = TemplateContext.Create(binding.Config.Node, action.Config.Node, result, uid, current);
+                if (boundObject is { } bound)
+                {
+                    variables["object"] = bound;
+                }
+
                 if (!action.Template.TryRender(variables, out var obj, out var error) || obj is null)
                 {
                     return preview with { Problem = $"cannot render the template: {error ?? "not an object"}" };

@@ -10,9 +10,9 @@ namespace MqttKube.Bindings.Plan;
 internal sealed record PatchPreview(MapResult Result, IReadOnlyList<JsonNode>? Patch, string? Problem)
 {
     /// <param name="current">The object as it is; null when unknown (then no <see cref="Patch"/>).</param>
-    public static PatchPreview Of(PlannedPatch patch, string payload, JsonObject? current)
+    public static PatchPreview Of(PlannedPatch patch, string payload, JsonObject? current, Expressions.PyValue? boundObject = null)
     {
-        var result = patch.Values.Map(MapValue.Payload(payload));
+        var result = patch.Values.Map(MapValue.Payload(payload), boundObject);
         if (!result.Matched || current is null)
         {
             return new PatchPreview(result, null, null);
