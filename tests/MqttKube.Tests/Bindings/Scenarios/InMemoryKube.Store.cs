@@ -42,6 +42,28 @@ internal sealed partial class InMemoryKube
         });
     }
 
+    /// <summary>Watch events wait (the watches lag behind the store) until <see cref="ReleaseEvents"/>.</summary>
+    public void HoldEvents()
+    {
+        lock (gate)
+        {
+            heldEvents ??= [];
+        }
+    }
+
+    /// <summary>The watches catch up: the events held meanwhile are delivered, in order.</summary>
+    public void ReleaseEvents()
+    {
+        List<(IObjectObserver, ObjectEvent)> events;
+        lock (gate)
+        {
+            events = heldEvents ?? [];
+            heldEvents = null;
+        }
+
+        Deliver(events);
+    }
+
     /// <summary>Every watch still waiting for its first list gets it.</summary>
     public void DeliverLists()
     {
@@ -207,8 +229,17 @@ internal sealed partial class InMemoryKube
         Deliver(events);
     }
 
-    private static void Deliver(List<(IObjectObserver Observer, ObjectEvent Event)> events)
+    private void Deliver(List<(IObjectObserver Observer, ObjectEvent Event)> events)
     {
+        lock (gate)
+        {
+            if (heldEvents is not null)
+            {
+                heldEvents.AddRange(events);
+                return;
+            }
+        }
+
         foreach (var (observer, e) in events)
         {
             observer.OnEvent(e);

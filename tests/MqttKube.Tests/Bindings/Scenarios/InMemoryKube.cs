@@ -20,6 +20,7 @@ internal sealed partial class InMemoryKube : IKubePort
     private readonly List<WatchEntry> watches = [];
     private readonly List<Request> requests = [];
     private readonly Dictionary<string, List<ScriptedAnswer>> answers = new(StringComparer.OrdinalIgnoreCase);
+    private List<(IObjectObserver, ObjectEvent)>? heldEvents;
     private long version;
     private int uids;
 

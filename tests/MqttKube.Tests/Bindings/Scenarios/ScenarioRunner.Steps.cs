@@ -45,6 +45,12 @@ internal sealed partial class ScenarioRunner
             case "delete":
                 kube.DeleteObject(YamlJson.ToObject(Arg()));
                 break;
+            case "hold-watches":
+                kube.HoldEvents();
+                break;
+            case "release-watches":
+                kube.ReleaseEvents();
+                break;
             case "list":
                 kube.DeliverLists();
                 break;
@@ -66,7 +72,7 @@ internal sealed partial class ScenarioRunner
                 await runtime.StopAsync(CancellationToken.None);
                 break;
             default:
-                throw new ScenarioFormatException(step, $"unknown step '{verb}' (expect, message, connect, disconnect, hold-publishes, release-publishes, add, modify, delete, list, serve, answer, advance, remove, stop)");
+                throw new ScenarioFormatException(step, $"unknown step '{verb}' (expect, message, connect, disconnect, hold-publishes, release-publishes, add, modify, delete, hold-watches, release-watches, list, serve, answer, advance, remove, stop)");
         }
 
         await SettleAsync();
