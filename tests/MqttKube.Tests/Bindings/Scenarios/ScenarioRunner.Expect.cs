@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
@@ -106,7 +108,10 @@ internal sealed partial class ScenarioRunner
         }
     }
 
-    private static string Show(InMemoryKube.Request r) => $"{r.Verb} {r.Path}{(r.Body is null ? "" : " " + r.Body.ToJsonString())}";
+    /// <summary>JSON as written (no <c>\u0022</c> escapes), to read in a failure message.</summary>
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Show(InMemoryKube.Request r) => $"{r.Verb} {r.Path}{(r.Body is null ? "" : " " + r.Body.ToJsonString(Readable))}";
 
     private static ExpectedPublishLine ExpectedPublish(YamlNode node)
     {
@@ -146,6 +151,6 @@ internal sealed partial class ScenarioRunner
         public bool Matches(InMemoryKube.Request actual) =>
             Verb == actual.Verb && Path == actual.Path && (!HasBody || JsonNode.DeepEquals(Body, actual.Body));
 
-        public override string ToString() => $"{Verb} {Path}{(HasBody ? " " + (Body?.ToJsonString() ?? "null") : "")}";
+        public override string ToString() => $"{Verb} {Path}{(HasBody ? " " + (Body?.ToJsonString(Readable) ?? "null") : "")}";
     }
 }
