@@ -61,14 +61,14 @@ internal sealed class Activity
     }
 
     /// <summary>
-    /// A pause of the current work that does not count as work: ends one unit now and begins it again when the pause
-    /// is over, in the clock's timer callback (so a test that moves a fake clock sees the work resume before it asks
-    /// whether the runtime is idle). Cancelled: the unit is begun again too, then <see cref="OperationCanceledException"/>.
+    /// A pause of the current work that does not count as work: ends one unit once the clock's timer is set, and begins
+    /// it again when the pause is over, in the clock's timer callback (so a test that moves a fake clock sees the work
+    /// resume before it asks whether the runtime is idle). Cancelled: the unit is begun again too, then
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
     public async Task PauseAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
     {
         var resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        End();
         using var timer = time.CreateTimer(
             _ =>
             {
@@ -87,6 +87,9 @@ internal sealed class Activity
                 Begin();
             }
         });
+
+        // Only once the timer is set: whoever sees the runtime idle and then moves the clock must find the timer there.
+        End();
         await resumed.Task.ConfigureAwait(false);
     }
 }

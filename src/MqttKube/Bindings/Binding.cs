@@ -65,7 +65,7 @@ internal sealed partial class Binding : IObjectObserver
     public async Task StartAsync()
     {
         var cancellationToken = stopping.Token;
-        var backoff = new Backoff(Services.RetryMin, Services.RetryMax);
+        var backoff = new Backoff(Services.RetryMin, Services.RetryMax, Services.Jitter);
         while (!cancellationToken.IsCancellationRequested)
         {
             try

@@ -37,6 +37,9 @@ internal sealed record BindingServices(IMqttPort Mqtt, IKubePort Kube, ILoggerFa
     /// <summary>States published at once at most (never two of one topic).</summary>
     public int PublishesInFlight { get; init; } = 8;
 
+    /// <summary>The jitter of every back-off (±20 %; tests pass a fixed source).</summary>
+    public Random Jitter { get; init; } = Random.Shared;
+
     /// <summary>The template's <c>uid</c> (8 random hex characters; tests fix it).</summary>
     public Func<string> NewUid { get; init; } = TemplateContext.NewUid;
 }

@@ -21,7 +21,7 @@ public sealed class GuardedPatchTests
         new(null!, host.Port, NullLoggerFactory.Instance, new MqttKube.Http.Metrics(), "default", TimeProvider.System);
 
     private static Task<PatchWrite> WriteAsync(KubeTestHost host, ResourceType type, Func<JsonObject, PatchPlan> plan, JsonObject? cached = null, BindingServices? services = null) =>
-        GuardedPatch.WriteAsync(services ?? Services(host), type, "media", "jellyfin", plan, cached, CancellationToken.None);
+        GuardedPatch.WriteAsync(services ?? Services(host), type, "media", "jellyfin", plan, cached, null, CancellationToken.None);
 
     [Fact]
     public async Task PatchIsOneGuardedJsonPatchNamingTheFieldManager()
@@ -207,7 +207,7 @@ public sealed class GuardedPatchTests
         await using var host = await KubeTestHost.StartAsync();
         var type = await host.TypeAsync("Deployment");
 
-        var result = await GuardedPatch.WriteAsync(Services(host), type, "media", "ghost", o => SetReplicas(o, 1), null, CancellationToken.None);
+        var result = await GuardedPatch.WriteAsync(Services(host), type, "media", "ghost", o => SetReplicas(o, 1), null, null, CancellationToken.None);
 
         Assert.Equal(PatchWriteOutcome.NotFound, result.Outcome);
         Assert.Null(await host.Objects.GetAsync(type, "media", "ghost", CancellationToken.None));

@@ -47,7 +47,7 @@ internal sealed partial class ActionAssociation
     private async Task<ActionOutcome> RestartAsync(CancellationToken cancellationToken)
     {
         var now = Services.Time.GetUtcNow();
-        var write = await GuardedPatch.WriteAsync(Services, Binding.Type!, Target.Namespace, Target.Name, current => ActionEffects.PlanRestart(current, now), Target.Latest, cancellationToken).ConfigureAwait(false);
+        var write = await GuardedPatch.WriteAsync(Services, Binding.Type!, Target.Namespace, Target.Name, current => ActionEffects.PlanRestart(current, now), Target.Latest, Binding.Activity, cancellationToken).ConfigureAwait(false);
         Services.Metrics.PatchConflicts(write.Conflicts);
         var failure = write.Outcome switch
         {

@@ -18,12 +18,16 @@ internal static class GuardedPatch
     /// A recent version (the watch's), to save the first read: a stale one fails the test and is re-read; "nothing to
     /// do" is never concluded from it.
     /// </param>
+    /// <param name="activity">
+    /// The work this write is part of: a back-off pause is no work (<see cref="Activity.PauseAsync"/>), so the runtime
+    /// counts as idle while it waits on the clock; null outside a runtime.
+    /// </param>
     public static async Task<PatchWrite> WriteAsync(
-        BindingServices services, ResourceType type, string? ns, string name, Func<JsonObject, PatchPlan> plan, JsonObject? cached, CancellationToken cancellationToken)
+        BindingServices services, ResourceType type, string? ns, string name, Func<JsonObject, PatchPlan> plan, JsonObject? cached, Activity? activity, CancellationToken cancellationToken)
     {
         var kube = services.Kube;
         var started = services.Time.GetTimestamp();
-        var backoff = new Backoff(services.ConflictMinDelay, services.ConflictMaxDelay);
+        var backoff = new Backoff(services.ConflictMinDelay, services.ConflictMaxDelay, services.Jitter);
         var candidate = cached;
         var fromWatch = cached is not null;
         var conflicts = 0;
@@ -92,7 +96,8 @@ internal static class GuardedPatch
             {
                 // The object moved between our read and our write: someone else is writing too. A stale watch copy is
                 // no contention (read and try again at once); every other conflict backs off, with jitter.
-                await Task.Delay(backoff.Next(), services.Time, cancellationToken).ConfigureAwait(false);
+                var delay = backoff.Next();
+                await (activity is null ? Task.Delay(delay, services.Time, cancellationToken) : activity.PauseAsync(delay, services.Time, cancellationToken)).ConfigureAwait(false);
             }
         }
     }

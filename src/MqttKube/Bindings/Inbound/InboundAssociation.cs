@@ -95,7 +95,7 @@ internal abstract partial class InboundAssociation : IDisposable
                 {
                     var delay = Services.TransientDelay * (1 << attempt);
                     LogRetry(Logger, Target.Describe, ex.Message, delay.TotalSeconds);
-                    await Task.Delay(delay, Services.Time, cancellationToken).ConfigureAwait(false);
+                    await Binding.Activity.PauseAsync(delay, Services.Time, cancellationToken).ConfigureAwait(false); // waiting is no work
                 }
             }
         }

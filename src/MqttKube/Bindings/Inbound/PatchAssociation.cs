@@ -23,7 +23,7 @@ internal sealed partial class PatchAssociation(Binding binding, BoundObject targ
 
         var value = result.Output;
         var shown = value?.ToJsonString() ?? "null";
-        var write = await GuardedPatch.WriteAsync(Services, Binding.Type!, Target.Namespace, Target.Name, current => patch.PlanWrite(current, value), Target.Latest, cancellationToken).ConfigureAwait(false);
+        var write = await GuardedPatch.WriteAsync(Services, Binding.Type!, Target.Namespace, Target.Name, current => patch.PlanWrite(current, value), Target.Latest, Binding.Activity, cancellationToken).ConfigureAwait(false);
         Services.Metrics.PatchConflicts(write.Conflicts);
         var locus = patch.Config.Locus;
         switch (write.Outcome)

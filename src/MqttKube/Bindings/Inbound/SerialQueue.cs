@@ -4,7 +4,8 @@ namespace MqttKube.Bindings.Inbound;
 /// The one inbound queue: the commands of one association for one bound object, handled one at a time and in order,
 /// off the MQTT receive path, while other queues run side by side. Bounded (a full queue refuses new items). Closed
 /// until <see cref="Open"/> (a binding that is starting holds its commands here); drained lazily: a task runs only
-/// while there is work, no idle task waits per queue.
+/// while there is work, no idle task waits per queue. Items count as <see cref="Activity"/> only while the queue is
+/// open: a held command waits for its binding (which waits on the clock or the API), it is no work the runtime can do.
 /// </summary>
 internal sealed class SerialQueue<T>(int capacity, Func<T, CancellationToken, Task> work, Activity activity)
 {
@@ -49,7 +50,11 @@ internal sealed class SerialQueue<T>(int capacity, Func<T, CancellationToken, Ta
             }
 
             items.Enqueue(item);
-            activity.Begin();
+            if (open)
+            {
+                activity.Begin();
+            }
+
             StartLocked();
             return true;
         }
@@ -61,7 +66,15 @@ internal sealed class SerialQueue<T>(int capacity, Func<T, CancellationToken, Ta
         lock (gate)
         {
             token = cancellationToken;
-            open = true;
+            if (!open)
+            {
+                open = true;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    activity.Begin(); // the held items are work now
+                }
+            }
+
             StartLocked();
         }
     }
@@ -70,8 +83,10 @@ internal sealed class SerialQueue<T>(int capacity, Func<T, CancellationToken, Ta
     public List<T> RemoveWhere(Func<T, bool> expired)
     {
         var removed = new List<T>();
+        bool counted;
         lock (gate)
         {
+            counted = open;
             var count = items.Count;
             for (var i = 0; i < count; i++)
             {
@@ -87,9 +102,12 @@ internal sealed class SerialQueue<T>(int capacity, Func<T, CancellationToken, Ta
             }
         }
 
-        foreach (var _ in removed)
+        if (counted)
         {
-            activity.End();
+            foreach (var _ in removed)
+            {
+                activity.End();
+            }
         }
 
         return removed;
@@ -98,26 +116,16 @@ internal sealed class SerialQueue<T>(int capacity, Func<T, CancellationToken, Ta
     /// <summary>Takes no more items; the waiting ones are handled when open (dropped when not); completes when done.</summary>
     public Task CompleteAsync()
     {
-        var dropped = 0;
-        Task current;
         lock (gate)
         {
             completed = true;
             if (!open)
             {
-                dropped = items.Count;
-                items.Clear();
+                items.Clear(); // held, never counted as work
             }
 
-            current = drain;
+            return drain;
         }
-
-        for (var i = 0; i < dropped; i++)
-        {
-            activity.End();
-        }
-
-        return current;
     }
 
     private void StartLocked()
