@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MqttKube.Bindings.Ports;
 using MqttKube.FakeKube;
 using MqttKube.Kubernetes;
+using LabelSelector = MqttKube.FakeKube.LabelSelector;
 
 namespace MqttKube.Tests.Bindings.Scenarios;
 
