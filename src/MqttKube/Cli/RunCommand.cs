@@ -13,11 +13,15 @@ internal sealed class RunCommand : ICommand
     public string Summary => "run the service on CONFIG";
 
     public string Usage => """
-        Usage: mqtt-kube run CONFIG
+        Usage: mqtt-kube run [--leader-elect] CONFIG
                mqtt-kube CONFIG
 
         Runs the service on the bindings of CONFIG until SIGTERM or SIGINT (Ctrl-C),
         then stops cleanly: queued writes finish, 'offline' is published.
+
+        --leader-elect  run as one of several replicas: only the holder of the
+                        Lease acts (the config's leader-election section, or
+                        its defaults: lease mqtt-kube in the pod's namespace).
 
         Kubernetes: $KUBECONFIG if set, else the in-cluster service account, else
         ~/.kube/config. Environment: MQTT_KUBE_MQTT_PASSWORD, MQTT_KUBE_LOG_LEVEL.
@@ -28,7 +32,8 @@ internal sealed class RunCommand : ICommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var files = args.Where(a => a != "--").ToArray();
+        var leaderElect = args.Contains("--leader-elect");
+        var files = args.Where(a => a is not ("--" or "--leader-elect")).ToArray();
         if (files.Length != 1 || (files[0].StartsWith('-') && args[0] != "--"))
         {
             await stderr.WriteLineAsync("mqtt-kube run: expected one CONFIG file (try --help)").ConfigureAwait(false);
@@ -43,6 +48,11 @@ internal sealed class RunCommand : ICommand
         }
 
         var plan = loaded.Plan!;
+        if (leaderElect && plan.Config.LeaderElection is null)
+        {
+            plan = plan with { Config = plan.Config with { LeaderElection = new() } };
+        }
+
         using var logs = new LineLoggerProvider(LineLoggerProvider.ToLogLevel(plan.Config.Logging.Level), plan.Config.Logging.Format, stderr);
         KubeConnection kube;
         try

@@ -15,6 +15,9 @@ internal sealed partial record MqttKubeConfig
     [ConfigKey("Log level and format.")]
     public LoggingConfig Logging { get; init; } = new();
 
+    [ConfigKey("Leader election among several replicas (off when absent; 'run --leader-elect' turns it on with the defaults).")]
+    public LeaderElectionConfig? LeaderElection { get; init; }
+
     [ConfigKey("The bindings: each connects one Kubernetes object to MQTT topics.")]
     public ImmutableArray<BindingConfig> Bindings { get; init; } = [];
 }

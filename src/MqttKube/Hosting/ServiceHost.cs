@@ -25,6 +25,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     private readonly BindingRuntime runtime;
     private readonly ServiceStatus status;
     private readonly HttpServer http;
+    private readonly Leadership? leadership;
 
     public ServiceHost(BindingPlan plan, ILoggerFactory logs, KubeConnection kube)
     {
@@ -36,8 +37,11 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         mqtt = new MqttConnection(plan.Config.Mqtt, logs.CreateLogger<MqttConnection>());
         Metrics = new Metrics();
         var port = new KubePort(new ApiDiscovery(api), informers, new ObjectClient(api));
-        runtime = new BindingRuntime(new BindingServices(mqtt, port, logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System));
-        status = new ServiceStatus(plan, mqtt, runtime, informers);
+        leadership = plan.Config.LeaderElection is { } election
+            ? new Leadership(election, api, kube.DefaultNamespace, mqtt, plan.Config.Mqtt.StatusTopic, logs, TimeProvider.System)
+            : null;
+        runtime = new BindingRuntime(new BindingServices(leadership?.Gated(mqtt) ?? mqtt, leadership?.Gated(port) ?? port, logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System));
+        status = new ServiceStatus(plan, mqtt, runtime, informers) { Leadership = leadership };
         var counters = new CounterSync(Metrics, mqtt, informers);
         Metrics.BeforeScrape = counters.Sync;
         var web = plan.Config.Http;
@@ -65,6 +69,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         }
 
         runtime.Start(plan);
+        leadership?.Start();
         await mqtt.StartAsync(cancellationToken).ConfigureAwait(false);
         status.Started();
     }
@@ -75,6 +80,12 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         LogStopping(logger);
         using var drain = new CancellationTokenSource(DrainTimeout);
         await runtime.StopAsync(drain.Token).ConfigureAwait(false);
+        if (leadership is not null)
+        {
+            using var release = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await leadership.StopAsync(release.Token).ConfigureAwait(false);
+        }
+
         using var leave = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         try
         {
@@ -93,6 +104,11 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await runtime.DisposeAsync().ConfigureAwait(false);
+        if (leadership is not null)
+        {
+            await leadership.DisposeAsync().ConfigureAwait(false);
+        }
+
         await mqtt.DisposeAsync().ConfigureAwait(false);
         await informers.DisposeAsync().ConfigureAwait(false);
         await http.DisposeAsync().ConfigureAwait(false);

@@ -10,6 +10,8 @@ internal sealed partial class ServiceStatus : IStatusView
 
     MqttStatus IStatusView.Mqtt => new(Mqtt.IsConnected, Mqtt.Broker, Mqtt.ClientId, Mqtt.StateSince, Mqtt.LastError);
 
+    LeaderStatus? IStatusView.Leader => Leadership?.Status;
+
     public IReadOnlyList<LoopStatus> Loops
     {
         get

@@ -18,6 +18,9 @@ internal sealed partial class ServiceStatus(BindingPlan plan, MqttConnection mqt
 
     public SharedInformers Informers { get; } = informers;
 
+    /// <summary>Leader election (null when off).</summary>
+    public Leadership? Leadership { get; init; }
+
     public void Started() => StartedAt = DateTimeOffset.UtcNow;
 
     /// <summary>Why the service is not ready (empty when it is): what <c>/readyz</c> answers.</summary>

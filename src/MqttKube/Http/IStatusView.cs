@@ -20,4 +20,7 @@ internal interface IStatusView
 
     /// <summary>Every binding of the configuration, in configuration order.</summary>
     IReadOnlyList<BindingStatus> Bindings { get; }
+
+    /// <summary>Leader election (null when it is off: the one replica always acts).</summary>
+    LeaderStatus? Leader => null;
 }

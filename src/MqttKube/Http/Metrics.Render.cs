@@ -22,12 +22,12 @@ internal sealed partial class Metrics
         ArgumentNullException.ThrowIfNull(status);
         BeforeScrape?.Invoke();
         var output = new StringBuilder(4096);
-        WriteTo(output, status.Version, status.StartedAt, status.Mqtt.Connected);
+        WriteTo(output, status.Version, status.StartedAt, status.Mqtt.Connected, status.Leader?.Leading ?? true);
         return output.ToString();
     }
 
     /// <summary>Renders every metric into <paramref name="output"/>.</summary>
-    public void WriteTo(StringBuilder output, string version, DateTimeOffset startedAt, bool mqttConnected)
+    public void WriteTo(StringBuilder output, string version, DateTimeOffset startedAt, bool mqttConnected, bool leader = true)
     {
         ArgumentNullException.ThrowIfNull(output);
         var text = new PrometheusText(output);
@@ -40,6 +40,9 @@ internal sealed partial class Metrics
 
         text.Header(Prefix + "mqtt_connected", "gauge", "Whether the MQTT client is connected to the broker (1) or not (0).");
         text.Sample(Prefix + "mqtt_connected", mqttConnected ? 1 : 0);
+
+        text.Header(Prefix + "leader", "gauge", "Whether this replica leads (1: handles commands, writes objects, publishes) or follows (0); always 1 without leader election.");
+        text.Sample(Prefix + "leader", leader ? 1 : 0);
 
         WriteCounter(text, "mqtt_messages_received_total", "MQTT messages received.", MessagesReceived);
         WriteCounter(text, "mqtt_messages_published_total", "MQTT messages published.", MessagesPublished);

@@ -35,6 +35,7 @@ internal static partial class StatusPage
             .Append(Iso(status.StartedAt)).Append(")</span></p>\n");
 
         AppendMqtt(html, status.Mqtt, now);
+        AppendLeader(html, status.Leader);
         AppendLoops(html, status.Loops);
         AppendBindings(html, status.Bindings, now);
 
@@ -63,6 +64,24 @@ internal static partial class StatusPage
         {
             html.Append("<p class=\"error\">Last error: ").Append(Escape(mqtt.LastError)).Append("</p>\n");
         }
+    }
+
+    static void AppendLeader(StringBuilder html, LeaderStatus? leader)
+    {
+        if (leader is null)
+        {
+            return;
+        }
+
+        html.Append("<h2>Leader election</h2>\n<p>")
+            .Append(leader.Leading ? "<span class=\"ok\">leading</span>" : "<span class=\"muted\">following</span>")
+            .Append(" as <code>").Append(Escape(leader.Identity)).Append("</code> on the lease <code>").Append(Escape(leader.Lease)).Append("</code>");
+        if (!leader.Leading)
+        {
+            html.Append(leader.Holder is { } holder ? ", leader <code>" + Escape(holder) + "</code>" : ", no leader now");
+        }
+
+        html.Append("</p>\n");
     }
 
     static void AppendLoops(StringBuilder html, IReadOnlyList<LoopStatus> loops)

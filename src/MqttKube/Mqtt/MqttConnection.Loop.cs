@@ -75,7 +75,7 @@ internal sealed partial class MqttConnection
             }
 
             await SubscribeFiltersAsync(candidate, SnapshotFilters(), cancellationToken).ConfigureAwait(false);
-            await SendAsync(candidate, StatusTopic, "online"u8.ToArray(), 1, true, cancellationToken).ConfigureAwait(false);
+            await AnnounceOnConnectAsync(candidate, cancellationToken).ConfigureAwait(false);
             var count = Interlocked.Increment(ref connectionCount);
             lock (gate)
             {

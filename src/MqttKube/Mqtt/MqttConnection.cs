@@ -172,7 +172,11 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(tuning.OperationTimeout);
-            await SendAsync(current, StatusTopic, "offline"u8.ToArray(), 1, true, timeout.Token).ConfigureAwait(false);
+            if (Volatile.Read(ref announcing))
+            {
+                await SendAsync(current, StatusTopic, "offline"u8.ToArray(), 1, true, timeout.Token).ConfigureAwait(false);
+            }
+
             await current.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)

@@ -10,7 +10,7 @@ internal static class RbacGenerator
     {
         var diagnostics = new DiagnosticBag();
         var notes = new SortedSet<string>(StringComparer.Ordinal);
-        var grants = RbacPlanner.Plan(config, file, diagnostics, notes);
+        var grants = RbacPlanner.Plan(config, file, diagnostics, notes, serviceAccountNamespace);
         problems = [.. diagnostics.Sorted()];
         if (problems.Count > 0)
         {

@@ -17,7 +17,7 @@ namespace MqttKube.Rbac;
 internal static class RbacPlanner
 {
     /// <summary>The grants, in config order; problems (an unknown kind) go to <paramref name="diagnostics"/>.</summary>
-    public static IReadOnlyList<RbacGrant> Plan(MqttKubeConfig config, string file, DiagnosticBag diagnostics, ICollection<string> notes)
+    public static IReadOnlyList<RbacGrant> Plan(MqttKubeConfig config, string file, DiagnosticBag diagnostics, ICollection<string> notes, string serviceAccountNamespace)
     {
         var grants = new List<RbacGrant>();
         foreach (var binding in config.Bindings)
@@ -76,7 +76,27 @@ internal static class RbacPlanner
             }
         }
 
+        if (config.LeaderElection is { } election)
+        {
+            grants.AddRange(LeaseGrants(election, serviceAccountNamespace));
+        }
+
         return grants;
+    }
+
+    /// <summary>
+    /// Leader election: get and update on the one Lease, create on leases (create cannot be narrowed to a name), in the
+    /// lease's namespace (by default the service account's, where the service runs and looks for it).
+    /// </summary>
+    private static IEnumerable<RbacGrant> LeaseGrants(LeaderElectionConfig election, string serviceAccountNamespace)
+    {
+        var lease = new RbacResource("coordination.k8s.io", "leases", "Lease", true, null);
+        var ns = election.Namespace ?? serviceAccountNamespace;
+
+        var described = $"leader-election {ns}/{election.Lease}";
+        yield return new RbacGrant(ns, lease, RbacVerbs.Get, election.Lease, described, "leader election");
+        yield return new RbacGrant(ns, lease, RbacVerbs.Update, election.Lease, described, "leader election");
+        yield return new RbacGrant(ns, lease, RbacVerbs.Create, null, described, "leader election");
     }
 
     /// <summary>

@@ -8,5 +8,6 @@ internal static class RbacVerbs
     public const string Watch = "watch";
     public const string Create = "create";
     public const string Patch = "patch";
+    public const string Update = "update";
     public const string Delete = "delete";
 }

@@ -59,6 +59,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         kill?.WaitForExit();
     }
 
+    /// <summary>SIGKILL: no goodbye, no clean disconnect (the broker fires the last will).</summary>
+    public void Kill() => process.Kill();
+
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
         try
