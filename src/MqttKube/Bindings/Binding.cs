@@ -16,6 +16,7 @@ internal sealed partial class Binding : IObjectObserver
 {
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource readyOrStopped = new();
     private volatile ResourceType? type;
     private volatile string? waiting = "starting";
     private volatile bool ready;
@@ -50,6 +51,9 @@ internal sealed partial class Binding : IObjectObserver
 
     /// <summary>The kind is resolved and the object's first state is in (readiness).</summary>
     public bool IsReady => ready;
+
+    /// <summary>Completes once the binding is ready, or stopped (a reload ends a handover then).</summary>
+    public Task ReadyOrStopped => readyOrStopped.Task;
 
     /// <summary>The last failure of the watch (a Forbidden list, say), for the status page.</summary>
     public string? WatchError => subscription?.LastError;
@@ -128,6 +132,7 @@ internal sealed partial class Binding : IObjectObserver
         finally
         {
             await stopping.CancelAsync().ConfigureAwait(false);
+            readyOrStopped.TrySetResult();
         }
     }
 
@@ -135,6 +140,7 @@ internal sealed partial class Binding : IObjectObserver
     {
         ready = true;
         Object.Open(stopping.Token);
+        readyOrStopped.TrySetResult();
     }
 
     [LoggerMessage(EventId = 4401, Level = LogLevel.Information, Message = "{Path} {Target} is running ({Type})")]
