@@ -17,6 +17,7 @@ internal sealed partial class Binding : IObjectObserver
 {
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource readyOrStopped = new();
     private volatile ResourceType? type;
     private volatile string? waiting = "starting";
     private volatile bool ready;
@@ -57,6 +58,9 @@ internal sealed partial class Binding : IObjectObserver
 
     /// <summary>The kind is resolved and the object's first state is in (readiness).</summary>
     public bool IsReady => ready;
+
+    /// <summary>Completes once the binding is ready, or stopped (a reload ends a handover then).</summary>
+    public Task ReadyOrStopped => readyOrStopped.Task;
 
     /// <summary>The last failure of the watch (a Forbidden list, say), for the status page.</summary>
     public string? WatchError => subscription?.LastError;
@@ -145,6 +149,7 @@ internal sealed partial class Binding : IObjectObserver
         finally
         {
             await stopping.CancelAsync().ConfigureAwait(false);
+            readyOrStopped.TrySetResult();
         }
     }
 
@@ -160,5 +165,6 @@ internal sealed partial class Binding : IObjectObserver
         }
 
         ReleaseHeld();
+        readyOrStopped.TrySetResult();
     }
 }

@@ -3,6 +3,7 @@ using MqttKube.Bindings.Inbound;
 using MqttKube.Bindings.Outbound;
 using MqttKube.Bindings.Plan;
 using MqttKube.Bindings.Ports;
+using MqttKube.Bindings.Reload;
 
 namespace MqttKube.Bindings;
 
@@ -66,7 +67,9 @@ internal sealed partial class BindingRuntime : IAsyncDisposable
     }
 
     /// <summary>Starts one binding: its topics are subscribed at once (commands are held until it is ready).</summary>
-    public Binding Add(PlannedBinding plan)
+    public Binding Add(PlannedBinding plan) => Add(plan, BindingIdentity.Of(plan));
+
+    private Binding Add(PlannedBinding plan, string identity)
     {
         var binding = new Binding(plan, services, States, Activity);
         var routes = new List<IDisposable>();
@@ -90,7 +93,7 @@ internal sealed partial class BindingRuntime : IAsyncDisposable
         });
         lock (gate)
         {
-            running.Add(new Running(binding, routes, start));
+            running.Add(new Running(binding, routes, start, identity));
         }
 
         return binding;
@@ -171,7 +174,7 @@ internal sealed partial class BindingRuntime : IAsyncDisposable
         }
     }
 
-    private sealed record Running(Binding Binding, List<IDisposable> Routes, Task Start);
+    private sealed record Running(Binding Binding, List<IDisposable> Routes, Task Start, string Identity);
 
     [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "starting {Count} binding(s)")]
     private static partial void LogStarting(ILogger logger, int count);

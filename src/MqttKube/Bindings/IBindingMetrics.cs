@@ -15,4 +15,7 @@ internal interface IBindingMetrics
     void PatchConflicts(int count);
 
     void Action(ActionVerb verb, ActionOutcome outcome);
+
+    /// <summary>A config reload ended (SIGHUP or a changed file).</summary>
+    void ConfigReload(ReloadOutcome outcome);
 }

@@ -27,4 +27,11 @@ internal static class OutcomeNames
         ActionOutcome.Miss => "miss",
         _ => "error",
     };
+
+    public static string Of(ReloadOutcome outcome) => outcome switch
+    {
+        ReloadOutcome.Applied => "applied",
+        ReloadOutcome.Unchanged => "unchanged",
+        _ => "invalid",
+    };
 }

@@ -68,7 +68,7 @@ internal sealed class RunCommand : ICommand
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        await using var host = new ServiceHost(plan, logs, kube);
+        await using var host = new ServiceHost(plan, logs, kube, files[0]);
         try
         {
             await host.StartAsync(stop.Token).ConfigureAwait(false);

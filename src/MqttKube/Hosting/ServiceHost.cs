@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
+using MqttKube.Bindings.Reload;
 using MqttKube.Http;
 using MqttKube.Kubernetes;
 using MqttKube.Mqtt;
@@ -24,10 +25,12 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     private readonly MqttConnection mqtt;
     private readonly BindingRuntime runtime;
     private readonly ServiceStatus status;
-    private readonly HttpServer http;
+    private readonly HttpEndpoint http;
     private readonly Leadership? leadership;
+    private readonly ConfigReloader? reloader;
 
-    public ServiceHost(BindingPlan plan, ILoggerFactory logs, KubeConnection kube)
+    /// <param name="configPath">The config file, watched for hot reload (none: no reload).</param>
+    public ServiceHost(BindingPlan plan, ILoggerFactory logs, KubeConnection kube, string? configPath = null)
     {
         this.plan = plan;
         this.kube = kube;
@@ -41,11 +44,19 @@ internal sealed partial class ServiceHost : IAsyncDisposable
             ? new Leadership(election, api, kube.DefaultNamespace, mqtt, plan.Config.Mqtt.StatusTopic, logs, TimeProvider.System)
             : null;
         runtime = new BindingRuntime(new BindingServices(leadership?.Gated(mqtt) ?? mqtt, leadership?.Gated(port) ?? port, logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System));
-        status = new ServiceStatus(plan, mqtt, runtime, informers) { Leadership = leadership };
+        status = new ServiceStatus(plan, mqtt, runtime, informers, new ApiServer(api, kube.Source)) { Leadership = leadership };
         var counters = new CounterSync(Metrics, mqtt, informers);
         Metrics.BeforeScrape = counters.Sync;
-        var web = plan.Config.Http;
-        http = new HttpServer(web.Bind, web.Port, web.MaxConnections, status, Metrics, logs.CreateLogger("http"));
+        http = new HttpEndpoint(status, Metrics, logs.CreateLogger("http"));
+        if (configPath is not null)
+        {
+            reloader = new ConfigReloader(configPath, plan, runtime, Metrics, logs)
+            {
+                MqttChanged = (changed, _) => Task.Run(() => mqtt.Reconfigure(changed)),
+                HttpChanged = http.RebindAsync,
+            };
+            status.Reloader = reloader;
+        }
     }
 
     public Metrics Metrics { get; }
@@ -61,7 +72,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         LogStarting(logger, CommandLineVersion(), plan.Bindings.Count, mqtt.Broker, kube.Source);
         try
         {
-            await http.StartAsync(cancellationToken).ConfigureAwait(false);
+            await http.StartAsync(plan.Config.Http, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpServerException ex)
         {
@@ -71,6 +82,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         runtime.Start(plan);
         leadership?.Start();
         await mqtt.StartAsync(cancellationToken).ConfigureAwait(false);
+        reloader?.Start();
         status.Started();
     }
 
@@ -78,6 +90,11 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     public async Task StopAsync()
     {
         LogStopping(logger);
+        if (reloader is not null)
+        {
+            await reloader.DisposeAsync().ConfigureAwait(false);
+        }
+
         using var drain = new CancellationTokenSource(DrainTimeout);
         await runtime.StopAsync(drain.Token).ConfigureAwait(false);
         if (leadership is not null)
@@ -103,6 +120,11 @@ internal sealed partial class ServiceHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (reloader is not null)
+        {
+            await reloader.DisposeAsync().ConfigureAwait(false);
+        }
+
         await runtime.DisposeAsync().ConfigureAwait(false);
         if (leadership is not null)
         {

@@ -1,4 +1,5 @@
 using MqttKube.Bindings;
+using MqttKube.Bindings.Reload;
 using MqttKube.Http;
 
 namespace MqttKube.Hosting;
@@ -25,22 +26,35 @@ internal sealed partial class ServiceStatus : IStatusView
 
     public IReadOnlyList<BindingStatus> Bindings => [.. Runtime.Bindings.Select(Of)];
 
-    private static BindingStatus Of(Binding b)
+    public KubeStatus Kubernetes => ApiServer is null
+        ? KubeStatus.None
+        : new KubeStatus(
+            ApiServer.Server,
+            ApiServer.Version,
+            ApiServer.Source,
+            [.. Informers.Status.Select(i => new ListWatchStatus(i.Type.ToString(), i.Namespace, i.LabelSelector, i.Synced, i.Objects, i.Restarts, i.LastError))]);
+
+    public ReloadStatus? Config => Reloader?.Status;
+
+    private BindingStatus Of(Binding b)
     {
-        var watches = b.Objects.SelectMany(o => o.Watches).Select(w => Of(w.State, b.IsReady, b.WatchError));
-        var inbound = b.Objects.SelectMany(o => o.Inbound).Select(a => Of(a.State, true, null));
+        var objects = b.Objects.Select(o => new ObjectStatus(
+            o.Namespace ?? b.Namespace ?? b.Plan.Config.Namespace,
+            o.Name,
+            [.. o.Watches.Select(w => Of(w.State, b.IsReady, b.WatchError)), .. o.Inbound.Select(a => Of(a.State, true, null))]));
         return new BindingStatus(
             b.Plan.Path,
             b.Plan.Config.Resource,
             b.Plan.Config.Namespace,
             b.Plan.Config.Name,
             b.Waiting is { } waiting ? $"waiting: {waiting}" : BindingStatus.Running,
-            [.. watches.Concat(inbound)]);
+            [.. objects]);
     }
 
-    private static AssociationStatus Of(AssociationState state, bool synced, string? watchError)
+    private AssociationStatus Of(AssociationState state, bool synced, string? watchError)
     {
         var (value, changed, error) = state.Snapshot();
-        return new AssociationStatus(state.Kind, state.Topic, state.Locus, synced, value, changed, error ?? watchError);
+        var published = state.Kind == AssociationStatus.Watch ? Runtime.States.LastPublished(state.Topic) : null;
+        return new AssociationStatus(state.Kind, Mqtt.FullTopic(state.Topic), state.Locus, synced, value, changed, error ?? watchError, published);
     }
 }

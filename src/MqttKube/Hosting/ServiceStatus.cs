@@ -1,16 +1,18 @@
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
+using MqttKube.Bindings.Reload;
 using MqttKube.Kubernetes;
 using MqttKube.Mqtt;
 
 namespace MqttKube.Hosting;
 
 /// <summary>A read-only view of the running service: liveness, readiness and what the status page shows.</summary>
-internal sealed partial class ServiceStatus(BindingPlan plan, MqttConnection mqtt, BindingRuntime runtime, SharedInformers informers)
+internal sealed partial class ServiceStatus(BindingPlan plan, MqttConnection mqtt, BindingRuntime runtime, SharedInformers informers, ApiServer? apiServer = null)
 {
     public DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
 
-    public BindingPlan Plan { get; } = plan;
+    /// <summary>The config that runs now (the reloaded one after a reload).</summary>
+    public BindingPlan Plan => Reloader?.Plan ?? plan;
 
     public MqttConnection Mqtt { get; } = mqtt;
 
@@ -20,6 +22,11 @@ internal sealed partial class ServiceStatus(BindingPlan plan, MqttConnection mqt
 
     /// <summary>Leader election (null when off).</summary>
     public Leadership? Leadership { get; init; }
+
+    public ApiServer? ApiServer { get; } = apiServer;
+
+    /// <summary>The hot reload, once it runs: the config generation and the last reload.</summary>
+    public ConfigReloader? Reloader { get; set; }
 
     public void Started() => StartedAt = DateTimeOffset.UtcNow;
 

@@ -15,6 +15,7 @@ internal sealed partial class HttpServer
                 "/readyz" => Endpoint.Ready,
                 "/metrics" => Endpoint.Metrics,
                 "/" => Endpoint.StatusPage,
+                "/status.json" => Endpoint.StatusJson,
                 _ => Endpoint.None,
             };
             if (endpoint == Endpoint.None)
@@ -32,6 +33,7 @@ internal sealed partial class HttpServer
                 Endpoint.Health => Probes.Health(_status),
                 Endpoint.Ready => Probes.Readiness(_status),
                 Endpoint.Metrics => new HttpAnswer(200, Metrics.ContentType, Encoding.UTF8.GetBytes(_metrics.Render(_status))),
+                Endpoint.StatusJson => new HttpAnswer(200, HttpAnswer.Json, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(StatusDocument.Of(_status), StatusJsonContext.Default.StatusDocument)),
                 _ => StatusPage.Render(_status, _time.GetUtcNow()),
             };
         }
@@ -49,5 +51,6 @@ internal sealed partial class HttpServer
         Ready,
         Metrics,
         StatusPage,
+        StatusJson,
     }
 }

@@ -18,8 +18,14 @@ internal interface IStatusView
     /// <summary>The service's own loops; liveness is "every loop alive" (an outage of the broker or API is not a failure).</summary>
     IReadOnlyList<LoopStatus> Loops { get; }
 
-    /// <summary>Every binding of the configuration, in configuration order.</summary>
+    /// <summary>Every binding of the configuration, in configuration order, with the objects each bound.</summary>
     IReadOnlyList<BindingStatus> Bindings { get; }
+
+    /// <summary>The API server and its list+watches.</summary>
+    KubeStatus Kubernetes { get; }
+
+    /// <summary>The config that runs (its generation) and the last reload; null when the service does not reload.</summary>
+    Bindings.Reload.ReloadStatus? Config { get; }
 
     /// <summary>Leader election (null when it is off: the one replica always acts).</summary>
     LeaderStatus? Leader => null;

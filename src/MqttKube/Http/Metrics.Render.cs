@@ -12,6 +12,7 @@ internal sealed partial class Metrics
     static readonly PatchOutcome[] PatchOutcomes = Enum.GetValues<PatchOutcome>();
     static readonly ActionVerb[] ActionVerbs = Enum.GetValues<ActionVerb>();
     static readonly ActionOutcome[] ActionOutcomes = Enum.GetValues<ActionOutcome>();
+    static readonly ReloadOutcome[] ReloadOutcomes = Enum.GetValues<ReloadOutcome>();
 
     /// <summary>Called before each scrape, to bring counters kept elsewhere (the MQTT client's) up to date.</summary>
     public Action? BeforeScrape { get; set; }
@@ -66,6 +67,12 @@ internal sealed partial class Metrics
 
         WriteCounter(text, "watch_events_total", "Kubernetes watch events received.", WatchEvents);
         WriteCounter(text, "watch_restarts_total", "Kubernetes watches restarted after a failure or expiry.", WatchRestarts);
+
+        text.Header(Prefix + "config_reloads_total", "counter", "Config reloads (SIGHUP or a changed file), by outcome.");
+        foreach (var outcome in ReloadOutcomes)
+        {
+            text.Sample(Prefix + "config_reloads_total", ConfigReloads(outcome).Value, ("outcome", OutcomeNames.Of(outcome)));
+        }
 
         WriteHistogram(
             text,

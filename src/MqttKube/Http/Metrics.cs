@@ -22,6 +22,7 @@ internal sealed partial class Metrics : IBindingMetrics
 
     readonly Counter[] _patches = NewCounters(PatchOutcomes.Length);
     readonly Counter[] _actions = NewCounters(ActionVerbs.Length * ActionOutcomes.Length);
+    readonly Counter[] _reloads = NewCounters(ReloadOutcomes.Length);
 
     /// <summary><c>mqtt_kube_mqtt_messages_received_total</c>: MQTT messages received (on subscribed topics).</summary>
     public Counter MessagesReceived { get; } = new();
@@ -47,6 +48,11 @@ internal sealed partial class Metrics : IBindingMetrics
     /// <summary>The counter of <c>mqtt_kube_actions_total{action,outcome}</c>.</summary>
     public Counter Actions(ActionVerb verb, ActionOutcome outcome) =>
         _actions[((int)verb * ActionOutcomes.Length) + (int)outcome];
+
+    /// <summary>The counter of <c>mqtt_kube_config_reloads_total{outcome}</c>.</summary>
+    public Counter ConfigReloads(ReloadOutcome outcome) => _reloads[(int)outcome];
+
+    void IBindingMetrics.ConfigReload(ReloadOutcome outcome) => ConfigReloads(outcome).Increment();
 
     void IBindingMetrics.WatchEvent() => WatchEvents.Increment();
 

@@ -1,49 +1,60 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
+using MqttKube.Bindings;
 
 namespace MqttKube.Http;
 
 /// <summary>
-/// The status page at <c>/</c>: one self-contained HTML document (inline CSS, no script, no external asset) that
-/// refreshes itself every 5 s. Every value is HTML-escaped: payloads and Kubernetes values are untrusted.
+/// The status page at <c>/</c>: one self-contained HTML document (inline CSS and one small inline script, no external
+/// asset). Bindings are collapsed groups (<c>&lt;details&gt;</c>) of the objects they bound, with a filter box; the
+/// script fetches the page again every 5 s and swaps the live part in, keeping the filter and the open groups (without
+/// script a meta refresh reloads it). Every value is HTML-escaped: payloads and Kubernetes values are untrusted.
 /// </summary>
 internal static partial class StatusPage
 {
     /// <summary>Values longer than this are cut on the page.</summary>
     public const int MaxValueLength = 200;
 
+    /// <summary>Groups are open at first when the page shows at most this many objects.</summary>
+    public const int OpenUpTo = 20;
+
     const string Style =
         "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;background:#fafafa}" +
-        "h1{font-size:1.4em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.2em 0 .4em}h3{font-size:1em;margin:.8em 0 .3em}" +
+        "h1{font-size:1.4em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.2em 0 .4em}" +
         "code{font:13px ui-monospace,monospace;background:#eee;padding:0 .2em;border-radius:3px;word-break:break-all}" +
         "table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #ddd;padding:.25em .5em;" +
         "text-align:left;vertical-align:top}th{background:#f0f0f0}.muted{color:#777}.ok{color:#176f2c;font-weight:600}" +
-        ".bad{color:#b3261e;font-weight:600}.error{color:#b3261e}section{margin-bottom:1em}";
+        ".bad{color:#b3261e;font-weight:600}.error{color:#b3261e}details{margin:.3em 0;background:#fff;border:1px solid #ddd;" +
+        "border-radius:4px;padding:.2em .5em}summary{cursor:pointer}#q{width:24em;max-width:100%;padding:.3em}";
 
     /// <summary>Renders the page for <paramref name="status"/> as seen at <paramref name="now"/>.</summary>
     public static HttpAnswer Render(IStatusView status, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(status);
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var html = new StringBuilder(8192);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta http-equiv=\"refresh\" content=\"5\">")
+            .Append("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>mqtt-kube</title><style>").Append(Style).Append("</style></head>\n<body>\n");
-
         html.Append("<h1>mqtt-kube <span class=\"muted\">").Append(Escape(status.Version)).Append("</span></h1>\n");
-        html.Append("<p>Up ").Append(Uptime(now - status.StartedAt)).Append(" <span class=\"muted\">(since ")
-            .Append(Iso(status.StartedAt)).Append(")</span></p>\n");
+        html.Append("<p><input id=\"q\" type=\"search\" placeholder=\"filter: binding, object, topic, value\" autocomplete=\"off\"> ")
+            .Append("<span class=\"muted\">refreshes every 5 s · <a href=\"status.json\">JSON</a></span></p>\n");
 
+        html.Append("<div id=\"live\">\n<p>Up ").Append(Uptime(now - status.StartedAt)).Append(" <span class=\"muted\">(since ")
+            .Append(Iso(status.StartedAt)).Append(")</span></p>\n");
         AppendMqtt(html, status.Mqtt, now);
         AppendLeader(html, status.Leader);
+        AppendConfig(html, status.Config, now);
+        AppendKubernetes(html, status.Kubernetes);
         AppendLoops(html, status.Loops);
         AppendBindings(html, status.Bindings, now);
-
-        html.Append("</body></html>\n");
+        html.Append("</div>\n<script nonce=\"").Append(nonce).Append("\">").Append(Script).Append("</script>\n</body></html>\n");
         return new HttpAnswer(200, HttpAnswer.Html, Encoding.UTF8.GetBytes(html.ToString()))
         {
-            // Defence in depth behind the escaping: no script, no external resource, inline CSS only.
-            Headers = [new("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")],
+            // Defence in depth behind the escaping: only the page's own script runs, and it may fetch only this server.
+            Headers = [new("Content-Security-Policy", $"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; connect-src 'self'")],
         };
     }
 
@@ -84,6 +95,72 @@ internal static partial class StatusPage
         html.Append("</p>\n");
     }
 
+    static void AppendConfig(StringBuilder html, Bindings.Reload.ReloadStatus? config, DateTimeOffset now)
+    {
+        if (config is null)
+        {
+            return;
+        }
+
+        html.Append("<h2>Config</h2>\n<p><code>").Append(Escape(config.Path)).Append("</code>, generation ")
+            .Append(config.Generation).Append("; last reload: ");
+        if (config.LastOutcome is not { } outcome)
+        {
+            html.Append("<span class=\"muted\">none yet</span></p>\n");
+            return;
+        }
+
+        html.Append("<span class=\"").Append(outcome == ReloadOutcome.Invalid ? "bad" : "ok").Append("\">")
+            .Append(OutcomeNames.Of(outcome)).Append("</span> (").Append(Escape(config.LastTrigger)).Append(')');
+        if (config.LastAt is { } at)
+        {
+            html.Append(", ");
+            AppendTime(html, at, now);
+        }
+
+        html.Append(": ").Append(Escape(config.LastSummary)).Append("</p>\n");
+        if (config.LastErrors.Count > 0)
+        {
+            html.Append("<ul class=\"error\">\n");
+            foreach (var error in config.LastErrors)
+            {
+                html.Append("<li><code>").Append(Escape(Cut(error))).Append("</code></li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+    }
+
+    static void AppendKubernetes(StringBuilder html, KubeStatus kube)
+    {
+        if (kube.Server.Length == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>Kubernetes</h2>\n<p><code>").Append(Escape(kube.Server)).Append("</code> ")
+            .Append(kube.Version is null ? "<span class=\"muted\">(version not known yet)</span>" : Escape(kube.Version))
+            .Append(" <span class=\"muted\">via ").Append(Escape(kube.Source)).Append("</span></p>\n");
+        if (kube.ListWatches.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<table><thead><tr><th>list+watch</th><th>namespace</th><th>selector</th><th>synced</th><th>objects</th>")
+            .Append("<th>restarts</th><th>last error</th></tr></thead><tbody>\n");
+        foreach (var watch in kube.ListWatches)
+        {
+            html.Append("<tr><td><code>").Append(Escape(watch.Kind)).Append("</code></td><td>")
+                .Append(watch.Namespace is null ? "<span class=\"muted\">all</span>" : Escape(watch.Namespace)).Append("</td><td>")
+                .Append(Escape(watch.Selector)).Append("</td><td>")
+                .Append(watch.Synced ? "<span class=\"ok\">yes</span>" : "<span class=\"bad\">no</span>").Append("</td><td>")
+                .Append(watch.Objects).Append("</td><td>").Append(watch.Restarts).Append("</td><td class=\"error\">")
+                .Append(Escape(watch.LastError)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
     static void AppendLoops(StringBuilder html, IReadOnlyList<LoopStatus> loops)
     {
         html.Append("<h2>Loops</h2>\n<ul>\n");
@@ -100,71 +177,6 @@ internal static partial class StatusPage
         }
 
         html.Append("</ul>\n");
-    }
-
-    static void AppendBindings(StringBuilder html, IReadOnlyList<BindingStatus> bindings, DateTimeOffset now)
-    {
-        html.Append("<h2>Bindings (").Append(bindings.Count).Append(")</h2>\n");
-        foreach (var binding in bindings)
-        {
-            html.Append("<section><h3>").Append(Escape(binding.Id)).Append(" <code>").Append(Escape(binding.Resource))
-                .Append(' ');
-            if (!string.IsNullOrEmpty(binding.Namespace))
-            {
-                html.Append(Escape(binding.Namespace)).Append('/');
-            }
-
-            html.Append(Escape(binding.Name)).Append("</code> <span class=\"")
-                .Append(binding.IsRunning ? "ok" : "bad").Append("\">").Append(Escape(binding.State))
-                .Append("</span></h3>\n");
-            if (binding.Associations.Count == 0)
-            {
-                continue;
-            }
-
-            html.Append("<table><thead><tr><th>kind</th><th>topic</th><th>locus</th><th>last value</th>")
-                .Append("<th>changed</th><th>last error</th></tr></thead><tbody>\n");
-            foreach (var association in binding.Associations)
-            {
-                AppendAssociation(html, association, now);
-            }
-
-            html.Append("</tbody></table></section>\n");
-        }
-    }
-
-    static void AppendAssociation(StringBuilder html, AssociationStatus association, DateTimeOffset now)
-    {
-        html.Append("<tr><td>").Append(Escape(association.Kind));
-        if (!association.Synced)
-        {
-            html.Append(" <span class=\"bad\">not synced</span>");
-        }
-
-        html.Append("</td><td><code>").Append(Escape(association.Topic)).Append("</code></td><td>");
-        if (association.Locus is not null)
-        {
-            html.Append("<code>").Append(Escape(association.Locus)).Append("</code>");
-        }
-
-        html.Append("</td><td>");
-        if (association.LastValue is not null)
-        {
-            html.Append("<code>").Append(Escape(Cut(association.LastValue))).Append("</code>");
-        }
-        else
-        {
-            html.Append("<span class=\"muted\">none yet</span>");
-        }
-
-        html.Append("</td><td>");
-        if (association.LastChanged is { } changed)
-        {
-            AppendTime(html, changed, now);
-        }
-
-        html.Append("</td><td class=\"error\">").Append(Escape(association.LastError ?? string.Empty))
-            .Append("</td></tr>\n");
     }
 
     static string Escape(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);

@@ -40,18 +40,18 @@ internal sealed partial class MqttConnection
     }
 
     /// <summary>On a new connection: <c>online</c> when this replica speaks for the service.</summary>
-    private async Task AnnounceOnConnectAsync(IMqttClient candidate, CancellationToken cancellationToken)
+    private async Task AnnounceOnConnectAsync(IMqttClient candidate, string statusTopic, CancellationToken cancellationToken)
     {
         if (!Volatile.Read(ref announcing))
         {
             return;
         }
 
-        await SendAsync(candidate, StatusTopic, "online"u8.ToArray(), 1, true, cancellationToken).ConfigureAwait(false);
+        await SendAsync(candidate, statusTopic, "online"u8.ToArray(), 1, true, cancellationToken).ConfigureAwait(false);
         if (!Volatile.Read(ref announcing))
         {
             // Stopped speaking meanwhile (leadership lost during the connect): take the 'online' back.
-            await SendAsync(candidate, StatusTopic, "offline"u8.ToArray(), 1, true, cancellationToken).ConfigureAwait(false);
+            await SendAsync(candidate, statusTopic, "offline"u8.ToArray(), 1, true, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -12,8 +12,9 @@ internal sealed partial class MqttConnection
         var attempt = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            using var current = NewTurn(cancellationToken);
             attempt++;
-            if (await ServeOneConnectionAsync(attempt, cancellationToken).ConfigureAwait(false))
+            if (await ServeOneConnectionAsync(attempt, current.Token).ConfigureAwait(false))
             {
                 backoff.Reset();
                 attempt = 0;
@@ -24,11 +25,22 @@ internal sealed partial class MqttConnection
                 break;
             }
 
+            if (current.IsCancellationRequested)
+            {
+                backoff.Reset(); // reconfigured: connect with the new settings at once
+                attempt = 0;
+                continue;
+            }
+
             var delay = backoff.Next();
             LogReconnectIn(delay.TotalSeconds);
             try
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, current.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                attempt = 0; // reconfigured while waiting: try the new settings now
             }
             catch (OperationCanceledException)
             {
@@ -37,7 +49,7 @@ internal sealed partial class MqttConnection
         }
     }
 
-    /// <summary>One connection's life; returns whether it got connected.</summary>
+    /// <summary>One connection's life; returns whether it got connected. <paramref name="cancellationToken"/> ends it (a stop or a reconfiguration).</summary>
     private async Task<bool> ServeOneConnectionAsync(int attempt, CancellationToken cancellationToken)
     {
         var candidate = factory.CreateMqttClient();
@@ -50,6 +62,7 @@ internal sealed partial class MqttConnection
         };
 
         var connected = false;
+        var statusTopic = StatusTopic;
         try
         {
             LogConnecting(config.Host, config.EffectivePort, ClientId, attempt);
@@ -75,7 +88,7 @@ internal sealed partial class MqttConnection
             }
 
             await SubscribeFiltersAsync(candidate, SnapshotFilters(), cancellationToken).ConfigureAwait(false);
-            await AnnounceOnConnectAsync(candidate, cancellationToken).ConfigureAwait(false);
+            await AnnounceOnConnectAsync(candidate, statusTopic, cancellationToken).ConfigureAwait(false);
             var count = Interlocked.Increment(ref connectionCount);
             lock (gate)
             {
@@ -94,7 +107,10 @@ internal sealed partial class MqttConnection
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // stopping
+            if (connected && !stopping.IsCancellationRequested)
+            {
+                await DisconnectCleanlyAsync(candidate, statusTopic, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {

@@ -20,7 +20,7 @@ internal sealed partial class MqttConnection
             throw new ArgumentException($"'{filter}' is not a valid MQTT topic filter", nameof(filter));
         }
 
-        var route = new Route(full, handler);
+        var route = new Route(full, filter, handler);
         IMqttClient? current;
         bool isNew;
         lock (gate)

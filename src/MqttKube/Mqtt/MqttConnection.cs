@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MqttKube.Bindings.Ports;
@@ -17,14 +16,15 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
     internal const string OnlinePayload = "online";
     internal const string OfflinePayload = "offline";
 
-    private readonly MqttConfig config;
+    private MqttConfig config;
     private readonly MqttTuning tuning;
     private readonly ILogger logger;
     private readonly MqttClientFactory factory = new();
     private readonly Lock gate = new();
     private readonly Dictionary<string, int> filters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
-    private readonly string? prefix;
+    private string? prefix;
+    private CancellationTokenSource? turn;
 
     private Route[] routes = [];
     private IMqttClient? client;
@@ -47,10 +47,8 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
         this.config = config;
         this.logger = logger;
         this.tuning = tuning ?? MqttTuning.Default;
-        prefix = string.IsNullOrEmpty(config.TopicPrefix) ? null : config.TopicPrefix;
-        ClientId = config.ClientIdSuffix
-            ? string.Concat(config.ClientId, "-", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)))
-            : config.ClientId;
+        prefix = PrefixOf(config);
+        ClientId = ClientIdOf(config);
         StatusTopic = MqttTopic.Join(prefix, config.StatusTopic);
     }
 
@@ -58,10 +56,10 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
     public event Action<MqttSession>? Connected;
 
     /// <summary>The client id sent to the broker (suffix included).</summary>
-    public string ClientId { get; }
+    public string ClientId { get; private set; }
 
     /// <summary>The full availability topic (prefix included).</summary>
-    public string StatusTopic { get; }
+    public string StatusTopic { get; private set; }
 
     /// <summary>The broker as <c>host:port</c>.</summary>
     public string Broker => $"{config.Host}:{config.EffectivePort}";
@@ -151,7 +149,7 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
         // Disconnect first, then stop the loop: the loop leaves this client alone (see ServeOneConnectionAsync).
         if (current is { IsConnected: true })
         {
-            await DisconnectCleanlyAsync(current, cancellationToken).ConfigureAwait(false);
+            await DisconnectCleanlyAsync(current, StatusTopic, cancellationToken).ConfigureAwait(false);
         }
 
         await stopping.CancelAsync().ConfigureAwait(false);
@@ -166,7 +164,7 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
         stopping.Dispose();
     }
 
-    private async Task DisconnectCleanlyAsync(IMqttClient current, CancellationToken cancellationToken)
+    private async Task DisconnectCleanlyAsync(IMqttClient current, string statusTopic, CancellationToken cancellationToken)
     {
         try
         {
@@ -174,7 +172,7 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
             timeout.CancelAfter(tuning.OperationTimeout);
             if (Volatile.Read(ref announcing))
             {
-                await SendAsync(current, StatusTopic, "offline"u8.ToArray(), 1, true, timeout.Token).ConfigureAwait(false);
+                await SendAsync(current, statusTopic, "offline"u8.ToArray(), 1, true, timeout.Token).ConfigureAwait(false);
             }
 
             await current.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
@@ -187,6 +185,6 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>A handler and its filter (full topic, prefix included).</summary>
-    private sealed record Route(string Filter, IInboundHandler Handler);
+    /// <summary>A handler and its filter (full topic, prefix included; and as given, relative to the prefix).</summary>
+    private sealed record Route(string Filter, string Relative, IInboundHandler Handler);
 }

@@ -107,7 +107,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         var logText = new StringWriter();
         var logWriter = TextWriter.Synchronized(logText);
         var logs = new LineLoggerProvider(Microsoft.Extensions.Logging.LogLevel.Debug, MqttKube.Configuration.LogFormat.Text, logWriter);
-        var host = new ServiceHost(loaded.Plan!, logs, connection);
+        var host = new ServiceHost(loaded.Plan!, logs, connection, configPath);
         var service = new ServiceUnderTest(directory, cluster, host, client, prefix, logs, logText, logWriter);
         try
         {
@@ -125,6 +125,9 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
         return service;
     }
+
+    /// <summary>The config file the service runs on (and watches: editing it reloads the service).</summary>
+    public string ConfigPath => Path.Combine(directory, "config.yaml");
 
     /// <summary>The service's web server.</summary>
     public Uri Http => new($"http://127.0.0.1:{Host.Status.Plan.Config.Http.Port}/");

@@ -17,6 +17,10 @@ internal sealed class FakeStatusView : IStatusView
 
     public IReadOnlyList<LoopStatus> Loops { get; set; } = [new("mqtt", true, null), new("watch pods", true, null)];
 
+    public KubeStatus Kubernetes { get; set; } = KubeStatus.None;
+
+    public MqttKube.Bindings.Reload.ReloadStatus? Config { get; set; }
+
     /// <summary>When set, every read of <see cref="Bindings"/> signals <see cref="Entered"/> and waits on this gate.</summary>
     public SemaphoreSlim? Gate { get; set; }
 

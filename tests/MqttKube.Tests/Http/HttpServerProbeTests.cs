@@ -74,7 +74,7 @@ public sealed class HttpServerProbeTests
                 new AssociationStatus("watch", "jellyfin/power/state", "$.spec.replicas", false, null, null, null),
                 new AssociationStatus("patch", "jellyfin/power/set", "$.spec.replicas", true, null, null, null),
             ]),
-            new BindingStatus("bindings[1]", "widgets", null, "w", "waiting: no resource widgets in the cluster", []),
+            new BindingStatus("bindings[1]", "widgets", null, "w", "waiting: no resource widgets in the cluster", Array.Empty<AssociationStatus>()),
         ];
         await using var running = await RunningServer.StartAsync(view);
 

@@ -51,6 +51,10 @@ internal sealed partial class StateTable
                 state = new TopicState(topic, owner);
                 states[topic] = state;
             }
+            else if (!ReferenceEquals(state.Owner, owner) && (state.HandedOver is not null || state.Releasing))
+            {
+                (state.Owner, state.HandedOver) = (owner, null); // a reloaded binding takes over its predecessor's topic
+            }
             else if (!ReferenceEquals(state.Owner, owner) && !state.SharedWarned)
             {
                 state.SharedWarned = warn = true;
@@ -68,6 +72,41 @@ internal sealed partial class StateTable
     }
 
     /// <summary>
+    /// The states of <paramref name="owners"/> (a binding a reload replaces) are handed over: they keep their payloads
+    /// and the next owner of each topic takes it over without a publish when its payload is the same. What no one has
+    /// taken when <see cref="EndHandover"/> is called with the returned handle is released then.
+    /// </summary>
+    public object HandOver(IEnumerable<AssociationState> owners)
+    {
+        var handle = new object();
+        var set = owners.ToHashSet();
+        lock (gate)
+        {
+            foreach (var state in states.Values.Where(s => set.Contains(s.Owner)))
+            {
+                state.HandedOver = handle;
+            }
+        }
+
+        return handle;
+    }
+
+    /// <summary>Releases the states of a handover that no new owner took (its topics are no longer published).</summary>
+    public void EndHandover(object handle)
+    {
+        lock (gate)
+        {
+            foreach (var state in states.Values.Where(s => ReferenceEquals(s.HandedOver, handle)).ToList())
+            {
+                state.HandedOver = null;
+                ReleaseLocked(state);
+            }
+
+            StartLocked();
+        }
+    }
+
+    /// <summary>
     /// The states <paramref name="owner"/> set are no longer wanted: a retained one gets an empty retained payload (so
     /// nothing stale stays on the broker) and is forgotten once that is sent; the others are forgotten now.
     /// </summary>
@@ -75,26 +114,40 @@ internal sealed partial class StateTable
     {
         lock (gate)
         {
-            foreach (var state in states.Values.Where(s => ReferenceEquals(s.Owner, owner)).ToList())
+            foreach (var state in states.Values.Where(s => ReferenceEquals(s.Owner, owner) && s.HandedOver is null).ToList())
             {
-                if (!state.Retain)
-                {
-                    Forget(state);
-                    continue;
-                }
-
-                (state.Current, state.Releasing, state.Since) = (string.Empty, true, services.Time.GetTimestamp());
-                if (!state.NeedsPublish)
-                {
-                    Forget(state);
-                    continue;
-                }
-
-                EnqueueLocked(state);
+                ReleaseLocked(state);
             }
 
             StartLocked();
         }
+    }
+
+    /// <summary>The payload of <paramref name="topic"/> the broker last got in this connection (null: none yet).</summary>
+    public string? LastPublished(string topic)
+    {
+        lock (gate)
+        {
+            return states.TryGetValue(topic, out var state) ? state.Published : null;
+        }
+    }
+
+    private void ReleaseLocked(TopicState state)
+    {
+        if (!state.Retain)
+        {
+            Forget(state);
+            return;
+        }
+
+        (state.Current, state.Releasing, state.Since) = (string.Empty, true, services.Time.GetTimestamp());
+        if (!state.NeedsPublish)
+        {
+            Forget(state);
+            return;
+        }
+
+        EnqueueLocked(state);
     }
 
     /// <summary>After a (re)connection: the broker's copy is not trusted; every state is published again.</summary>

@@ -5,8 +5,15 @@ internal sealed class TopicState(string topic, AssociationState owner)
 {
     public string Topic { get; } = topic;
 
-    /// <summary>Who sets it (a watch's status shows its publish failures).</summary>
-    public AssociationState Owner { get; } = owner;
+    /// <summary>Who sets it (a watch's status shows its publish failures); a handed-over state's next owner takes it.</summary>
+    public AssociationState Owner { get; set; } = owner;
+
+    /// <summary>
+    /// Its owner's binding was replaced (a reload changed it): the state keeps its payload, the next owner that sets it
+    /// adopts it (no warning, no publish when the payload is the same), and it is cleared if none has when the
+    /// handover ends.
+    /// </summary>
+    public object? HandedOver { get; set; }
 
     public int Qos { get; set; }
 
