@@ -40,7 +40,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         mqtt = new MqttConnection(options, logs.CreateLogger<MqttConnection>());
         var metrics = new BindingMetrics(new Metrics());
         Metrics = metrics;
-        var services = new BindingServices(mqtt, new ApiDiscovery(api), informers, new ObjectClient(api), logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System);
+        var services = new BindingServices(mqtt, new ApiDiscovery(api, logs.CreateLogger("kubernetes")), informers, new ObjectClient(api), logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System);
         runtime = new BindingRuntime(plan, services);
         status = new ServiceStatus(plan, mqtt, options, runtime, informers);
         Broker = $"{options.Host}:{options.EffectivePort}";
