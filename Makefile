@@ -2,7 +2,7 @@
 DOTNET ?= dotnet
 CONFIG ?= Release
 
-.PHONY: build test publish format check-format clean check-examples demo bench
+.PHONY: build test publish format check-format clean check-examples demo bench fuzz
 
 build:
 	$(DOTNET) build MqttKube.slnx -c $(CONFIG)
@@ -33,6 +33,13 @@ check-examples: publish
 # The built-in demo: the service on examples/config-demo.yaml with an embedded broker and a fake cluster.
 demo:
 	$(DOTNET) run --project tests/MqttKube.Demo -c $(CONFIG)
+
+# The fuzzing properties (tests/MqttKube.Tests/Fuzz) with FUZZ_SCALE times their iterations and a fresh run seed
+# (FUZZ_SEED=N replays a run a failure printed). `make test` runs them at scale 1 with seed 0, deterministically.
+FUZZ_SCALE ?= 20
+FUZZ_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+fuzz:
+	MQTT_KUBE_FUZZ_SCALE=$(FUZZ_SCALE) MQTT_KUBE_FUZZ_SEED=$(FUZZ_SEED) $(DOTNET) test tests/MqttKube.Tests -c $(CONFIG) --filter "FullyQualifiedName~MqttKube.Tests.Fuzz"
 
 # Benchmarks: BenchmarkDotNet value mapping, then the published executable against Mosquitto and the fake API
 # server; the tables go to tests/MqttKube.Benchmarks/RESULTS.md. About 5 minutes on 2 cores (publish included).

@@ -7,7 +7,7 @@ public sealed class BackoffTests
     [Fact]
     public void Mqtt_reconnects_start_at_a_quarter_second_and_double_to_thirty_with_jitter()
     {
-        var options = new MqttOptions();
+        var options = MqttTuning.Default;
         var backoff = new Backoff(options.ReconnectMinDelay, options.ReconnectMaxDelay, new Random(7));
 
         var delays = Enumerable.Range(0, 10).Select(_ => backoff.Next().TotalSeconds).ToArray();

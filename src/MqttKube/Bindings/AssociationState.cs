@@ -1,25 +1,25 @@
 namespace MqttKube.Bindings;
 
-/// <summary>What the status page and readiness show of one association; updated by its worker, read by anyone.</summary>
+/// <summary>What the status page shows of one association: its last value, when it changed, its last error.</summary>
 internal sealed class AssociationState(string kind, string topic, string? locus)
 {
     private readonly Lock gate = new();
     private string? lastValue;
     private DateTimeOffset? lastChanged;
     private string? lastError;
-    private bool synced = kind != "watch";
 
+    /// <summary><c>watch</c>, <c>patch</c> or <c>action</c>.</summary>
     public string Kind { get; } = kind;
 
     public string Topic { get; } = topic;
 
     public string? Locus { get; } = locus;
 
-    public (string? Value, DateTimeOffset? Changed, string? Error, bool Synced) Snapshot()
+    public (string? Value, DateTimeOffset? Changed, string? Error) Snapshot()
     {
         lock (gate)
         {
-            return (lastValue, lastChanged, lastError, synced);
+            return (lastValue, lastChanged, lastError);
         }
     }
 
@@ -42,14 +42,6 @@ internal sealed class AssociationState(string kind, string topic, string? locus)
         lock (gate)
         {
             lastError = error;
-        }
-    }
-
-    public void Synced()
-    {
-        lock (gate)
-        {
-            synced = true;
         }
     }
 }

@@ -1,122 +1,181 @@
 using Microsoft.Extensions.Logging;
+using MqttKube.Bindings.Inbound;
+using MqttKube.Bindings.Outbound;
 using MqttKube.Bindings.Plan;
-using MqttKube.Mqtt;
+using MqttKube.Bindings.Ports;
 
 namespace MqttKube.Bindings;
 
 /// <summary>
-/// Runs every binding of a plan: subscribes the patch and action topics, starts the bindings (each on its own, so one
-/// that cannot start never stops the others), and republishes every watch after each MQTT reconnect.
+/// Runs the bindings of a plan: subscribes their patch and action topics, starts each binding on its own (one that
+/// cannot start never stops the others), and owns the <see cref="StateTable"/> that publishes the watches' states
+/// (again after every MQTT reconnection). Bindings are added and removed one by one (<see cref="Add"/>,
+/// <see cref="RemoveAsync"/>), so a changed config can be applied as a difference.
 /// </summary>
 internal sealed partial class BindingRuntime : IAsyncDisposable
 {
     private readonly BindingServices services;
     private readonly ILogger logger;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly List<Task> starts = [];
+    private readonly Lock gate = new();
+    private readonly List<Running> running = [];
+    private bool started;
 
-    public BindingRuntime(BindingPlan plan, BindingServices services)
+    public BindingRuntime(BindingServices services)
     {
         this.services = services;
         logger = services.Logs.CreateLogger("bindings");
-        Bindings = plan.Bindings.Select(b => new BindingInstance(b, services)).ToArray();
+        Activity = new Activity();
+        States = new StateTable(services, Activity);
     }
 
-    public IReadOnlyList<BindingInstance> Bindings { get; }
+    /// <summary>Work queued or in flight: <see cref="Activity.WaitIdleAsync"/> tells when the runtime is quiet.</summary>
+    public Activity Activity { get; }
 
-    /// <summary>Every watch has its first value and no binding is waiting (readiness, with MQTT connected).</summary>
-    public bool AllSynced => Bindings.All(b => b.Waiting is null && b.Watches.All(w => w.State.Snapshot().Synced));
+    public StateTable States { get; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The bindings running now, in config order.</summary>
+    public IReadOnlyList<Binding> Bindings
     {
-        services.Mqtt.Connected += OnConnectedAsync;
-        foreach (var binding in Bindings)
+        get
         {
-            foreach (var association in binding.Inbound)
+            lock (gate)
             {
-                association.Start(stopping.Token);
-                await services.Mqtt.SubscribeAsync(association.State.Topic, association.OnMessageAsync, cancellationToken).ConfigureAwait(false);
+                return [.. running.Select(r => r.Binding)];
             }
+        }
+    }
 
-            foreach (var watch in binding.Watches)
+    /// <summary>Starts every binding of <paramref name="plan"/>; returns at once (bindings start in the background).</summary>
+    public void Start(BindingPlan plan)
+    {
+        lock (gate)
+        {
+            if (!started)
             {
-                watch.Start(stopping.Token);
+                started = true;
+                services.Mqtt.Connected += States.Republish;
             }
-
-            starts.Add(Task.Run(() => binding.StartAsync(stopping.Token), CancellationToken.None));
         }
 
-        LogStarting(logger, Bindings.Count);
+        foreach (var binding in plan.Bindings)
+        {
+            Add(binding);
+        }
+
+        LogStarting(logger, plan.Bindings.Count);
+    }
+
+    /// <summary>Starts one binding: its topics are subscribed at once (commands are held until it is ready).</summary>
+    public Binding Add(PlannedBinding plan)
+    {
+        var binding = new Binding(plan, services, States, Activity);
+        var routes = new List<IDisposable>();
+        for (var i = 0; i < binding.Object.Inbound.Count; i++)
+        {
+            var route = new InboundRoute(binding, i);
+            routes.Add(services.Mqtt.Subscribe(route.Topic, route));
+        }
+
+        Activity.Begin(); // the first start attempt
+        var start = Task.Run(async () =>
+        {
+            try
+            {
+                await binding.StartAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                Activity.End();
+            }
+        });
+        lock (gate)
+        {
+            running.Add(new Running(binding, routes, start));
+        }
+
+        return binding;
+    }
+
+    /// <summary>
+    /// Stops one binding: its topics are unsubscribed, its queued commands finish (until
+    /// <paramref name="cancellationToken"/>), and its states are cleared on the broker when <paramref name="release"/>.
+    /// </summary>
+    public async Task RemoveAsync(Binding binding, bool release, CancellationToken cancellationToken)
+    {
+        Running? entry;
+        lock (gate)
+        {
+            entry = running.Find(r => ReferenceEquals(r.Binding, binding));
+            if (entry is not null)
+            {
+                running.Remove(entry);
+            }
+        }
+
+        if (entry is not null)
+        {
+            await StopAsync(entry, cancellationToken).ConfigureAwait(false);
+            if (release)
+            {
+                binding.Object.Release();
+            }
+        }
     }
 
     /// <summary>Stops taking messages and lets queued patches and actions finish (until <paramref name="cancellationToken"/>).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        services.Mqtt.Connected -= OnConnectedAsync;
-        foreach (var binding in Bindings)
+        services.Mqtt.Connected -= States.Republish;
+        List<Running> all;
+        lock (gate)
         {
-            binding.Stop();
+            all = [.. running];
+            running.Clear();
         }
 
-        var draining = Task.WhenAll(Bindings.SelectMany(b => b.Inbound).Select(a => a.CompleteAsync()));
+        await Task.WhenAll(all.Select(r => StopAsync(r, cancellationToken))).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync(new CancellationToken(canceled: true)));
+
+    /// <summary>The bindings whose start loop died (liveness); empty while all is well.</summary>
+    public IEnumerable<string> DeadLoops()
+    {
+        lock (gate)
+        {
+            return [.. running.Where(r => r.Start.IsFaulted).Select(r => $"{r.Binding.Plan.Path}: {r.Start.Exception!.GetBaseException().Message}")];
+        }
+    }
+
+    private async Task StopAsync(Running entry, CancellationToken cancellationToken)
+    {
+        foreach (var route in entry.Routes)
+        {
+            route.Dispose();
+        }
+
         try
         {
-            await draining.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await entry.Binding.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            LogDrainTimedOut(logger);
+            LogDrainTimedOut(logger, entry.Binding.Plan.Path);
         }
         catch (Exception ex)
         {
-            LogDrainFailed(logger, ex.Message);
+            LogDrainFailed(logger, entry.Binding.Plan.Path, ex.Message);
         }
-
-        await stopping.CancelAsync().ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var binding in Bindings)
-        {
-            binding.Stop();
-        }
-
-        stopping.Dispose();
-    }
-
-    /// <summary>The loops of the bindings that have died (liveness); empty while all is well.</summary>
-    public IEnumerable<string> DeadLoops() => Bindings.SelectMany(b =>
-        b.Watches.Select(w => (w.Runner, $"{b.Plan.Path} watch {w.State.Topic}"))
-            .Concat(b.Inbound.Select(a => (a.Runner, $"{b.Plan.Path} {a.State.Kind} {a.State.Topic}"))))
-        .Where(r => r.Runner is { IsCompleted: true } && !stopping.IsCancellationRequested)
-        .Select(r => r.Item2 + (r.Runner!.Exception is { } ex ? $": {ex.GetBaseException().Message}" : ": stopped"));
-
-    private Task OnConnectedAsync(MqttConnectedEventArgs e)
-    {
-        if (e.IsReconnect)
-        {
-            LogRepublish(logger, Bindings.Sum(b => b.Watches.Length));
-        }
-
-        foreach (var watch in Bindings.SelectMany(b => b.Watches))
-        {
-            watch.Republish();
-        }
-
-        return Task.CompletedTask;
-    }
+    private sealed record Running(Binding Binding, List<IDisposable> Routes, Task Start);
 
     [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "starting {Count} binding(s)")]
     private static partial void LogStarting(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "MQTT reconnected: republishing {Count} watch value(s)")]
-    private static partial void LogRepublish(ILogger logger, int count);
+    [LoggerMessage(EventId = 4503, Level = LogLevel.Warning, Message = "{Path}: stopped before every queued message was handled")]
+    private static partial void LogDrainTimedOut(ILogger logger, string path);
 
-    [LoggerMessage(EventId = 4503, Level = LogLevel.Warning, Message = "stopped before every queued message was handled")]
-    private static partial void LogDrainTimedOut(ILogger logger);
-
-    [LoggerMessage(EventId = 4504, Level = LogLevel.Error, Message = "a binding's queue failed while stopping: {Reason}")]
-    private static partial void LogDrainFailed(ILogger logger, string reason);
+    [LoggerMessage(EventId = 4504, Level = LogLevel.Error, Message = "{Path}: a queue failed while stopping: {Reason}")]
+    private static partial void LogDrainFailed(ILogger logger, string path, string reason);
 }

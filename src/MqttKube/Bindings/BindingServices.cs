@@ -1,19 +1,11 @@
 using Microsoft.Extensions.Logging;
-using MqttKube.Kubernetes;
-using MqttKube.Mqtt;
+using MqttKube.Bindings.Ports;
+using MqttKube.Templates;
 
 namespace MqttKube.Bindings;
 
-/// <summary>The two ports the bindings talk through (MQTT; Kubernetes read/write/watch), and what they report to.</summary>
-internal sealed record BindingServices(
-    IMqttPort Mqtt,
-    IResourceResolver Resolver,
-    IObjectWatcher Watcher,
-    IObjectClient Objects,
-    ILoggerFactory Logs,
-    IBindingMetrics Metrics,
-    string DefaultNamespace,
-    TimeProvider Time)
+/// <summary>The two ports the bindings talk through, what they report to, their clock, and their fixed figures.</summary>
+internal sealed record BindingServices(IMqttPort Mqtt, IKubePort Kube, ILoggerFactory Logs, IBindingMetrics Metrics, string DefaultNamespace, TimeProvider Time)
 {
     /// <summary>Back-off of a binding that cannot start (unknown kind, forbidden): 1 s doubling to 60 s.</summary>
     public TimeSpan RetryMin { get; init; } = TimeSpan.FromSeconds(1);
@@ -22,4 +14,29 @@ internal sealed record BindingServices(
 
     /// <summary>How long <c>on-exists: replace</c> waits for the old object to go.</summary>
     public TimeSpan ReplaceTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a patch keeps retrying while the object keeps changing under it (SPEC 3.3: nothing lost).</summary>
+    public TimeSpan ConflictTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first pause after a conflict; it doubles (with jitter) up to <see cref="ConflictMaxDelay"/>.</summary>
+    public TimeSpan ConflictMinDelay { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    public TimeSpan ConflictMaxDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a command that arrives while its binding is starting is held; older ones are dropped with a warning.</summary>
+    public TimeSpan HoldLimit { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages one association of one object keeps waiting at most (held or queued); more are dropped with a warning.</summary>
+    public int QueueCapacity { get; init; } = 10_000;
+
+    /// <summary>Attempts of one command when the API answers 429, 5xx or not at all (0.5 s, then 1 s apart).</summary>
+    public int TransientAttempts { get; init; } = 3;
+
+    public TimeSpan TransientDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>States published at once at most (never two of one topic).</summary>
+    public int PublishesInFlight { get; init; } = 8;
+
+    /// <summary>The template's <c>uid</c> (8 random hex characters; tests fix it).</summary>
+    public Func<string> NewUid { get; init; } = TemplateContext.NewUid;
 }

@@ -170,9 +170,9 @@ internal sealed class DryRunCommand(Func<TextReader>? stdin = null, TimeProvider
     /// <summary>How the given object differs from the binding's (kind, namespace, name), or null when it is the one.</summary>
     private static string? Mismatch(JsonObject current, DryRunTarget target)
     {
-        var kind = Bindings.ActionEffects.Text(current["kind"]);
-        var ns = Bindings.ActionEffects.Text(current["metadata"]?["namespace"]);
-        var name = Bindings.ActionEffects.Text(current["metadata"]?["name"]);
+        var kind = Bindings.Plan.ActionEffects.Text(current["kind"]);
+        var ns = Bindings.Plan.ActionEffects.Text(current["metadata"]?["namespace"]);
+        var name = Bindings.Plan.ActionEffects.Text(current["metadata"]?["name"]);
         var same = (kind is null || string.Equals(kind, target.Kind, StringComparison.OrdinalIgnoreCase))
             && (ns is null || target.Namespace is null || ns == target.Namespace)
             && name == target.Name;

@@ -67,38 +67,18 @@ internal static partial class ConfigChecks
             return; // the key is missing: the binder has said so
         }
 
-        if (topic.Length == 0)
+        var problem = Mqtt.MqttTopic.Check(topic, wildcards);
+        var message = problem switch
         {
-            context.Error(at, $"'{path}' must not be empty");
-            return;
-        }
-
-        if (topic.Contains('\0'))
+            Mqtt.TopicProblem.None => null,
+            Mqtt.TopicProblem.Empty => $"'{path}' must not be empty",
+            Mqtt.TopicProblem.Nul => $"'{path}' must not contain a NUL character",
+            Mqtt.TopicProblem.WildcardInName => $"'{path}' must not contain the wildcards + or # (it is published to, not subscribed to): '{YamlScalar.Shorten(topic)}'",
+            _ => $"'{path}' uses a wildcard wrongly: '+' must be a whole level and '#' the whole last level: '{YamlScalar.Shorten(topic)}'",
+        };
+        if (message is not null)
         {
-            context.Error(at, $"'{path}' must not contain a NUL character");
-            return;
-        }
-
-        var levels = topic.Split('/');
-        for (var i = 0; i < levels.Length; i++)
-        {
-            var level = levels[i];
-            if (!level.Contains('+') && !level.Contains('#'))
-            {
-                continue;
-            }
-
-            if (!wildcards)
-            {
-                context.Error(at, $"'{path}' must not contain the wildcards + or # (it is published to, not subscribed to): '{YamlScalar.Shorten(topic)}'");
-                return;
-            }
-
-            if (level is not ("+" or "#") || (level == "#" && i != levels.Length - 1))
-            {
-                context.Error(at, $"'{path}' uses a wildcard wrongly: '+' must be a whole level and '#' the whole last level: '{YamlScalar.Shorten(topic)}'");
-                return;
-            }
+            context.Error(at, message);
         }
     }
 

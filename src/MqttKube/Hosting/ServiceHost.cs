@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
-using MqttKube.Hosting.Logging;
 using MqttKube.Http;
 using MqttKube.Kubernetes;
 using MqttKube.Mqtt;
@@ -19,7 +18,6 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
 
     private readonly BindingPlan plan;
-    private readonly ILoggerFactory logs;
     private readonly ILogger logger;
     private readonly KubeConnection kube;
     private readonly SharedInformers informers;
@@ -31,27 +29,22 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     public ServiceHost(BindingPlan plan, ILoggerFactory logs, KubeConnection kube)
     {
         this.plan = plan;
-        this.logs = logs;
         this.kube = kube;
         logger = logs.CreateLogger("service");
         var api = new KubeApi(kube);
         informers = new SharedInformers(api, null, logs);
-        var options = MqttPassword.ApplyEnvironment(MqttOptionsFactory.Create(plan.Config.Mqtt));
-        mqtt = new MqttConnection(options, logs.CreateLogger<MqttConnection>());
-        var metrics = new BindingMetrics(new Metrics());
-        Metrics = metrics;
-        var services = new BindingServices(mqtt, new ApiDiscovery(api, logs.CreateLogger("kubernetes")), informers, new ObjectClient(api), logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System);
-        runtime = new BindingRuntime(plan, services);
-        status = new ServiceStatus(plan, mqtt, options, runtime, informers);
-        Broker = $"{options.Host}:{options.EffectivePort}";
-        metrics.Registry.BeforeScrape = () => metrics.Sync(mqtt, informers);
+        mqtt = new MqttConnection(plan.Config.Mqtt, logs.CreateLogger<MqttConnection>());
+        Metrics = new Metrics();
+        var port = new KubePort(new ApiDiscovery(api, logs.CreateLogger("kubernetes")), informers, new ObjectClient(api));
+        runtime = new BindingRuntime(new BindingServices(mqtt, port, logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System));
+        status = new ServiceStatus(plan, mqtt, runtime, informers);
+        var counters = new CounterSync(Metrics, mqtt, informers);
+        Metrics.BeforeScrape = counters.Sync;
         var web = plan.Config.Http;
-        http = new HttpServer(web.Bind, web.Port, web.MaxConnections, status, metrics.Registry, logs.CreateLogger("http"));
+        http = new HttpServer(web.Bind, web.Port, web.MaxConnections, status, Metrics, logs.CreateLogger("http"));
     }
 
-    public string Broker { get; }
-
-    public BindingMetrics Metrics { get; }
+    public Metrics Metrics { get; }
 
     public ServiceStatus Status => status;
 
@@ -61,7 +54,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        LogStarting(logger, CommandLineVersion(), plan.Bindings.Count, Broker, kube.Source);
+        LogStarting(logger, CommandLineVersion(), plan.Bindings.Count, mqtt.Broker, kube.Source);
         try
         {
             await http.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -71,7 +64,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
             throw new ServiceStartException(ex.Message, ex);
         }
 
-        await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
+        runtime.Start(plan);
         await mqtt.StartAsync(cancellationToken).ConfigureAwait(false);
         status.Started();
     }

@@ -1,3 +1,4 @@
+using MqttKube.Bindings;
 using MqttKube.Http;
 
 namespace MqttKube.Hosting;
@@ -7,7 +8,7 @@ internal sealed partial class ServiceStatus : IStatusView
 {
     public string Version => Cli.CommandLine.Version;
 
-    MqttStatus IStatusView.Mqtt => new(Mqtt.IsConnected, $"{Options.Host}:{Options.EffectivePort}", Mqtt.ClientId, Mqtt.StateSince, Mqtt.LastError);
+    MqttStatus IStatusView.Mqtt => new(Mqtt.IsConnected, Mqtt.Broker, Mqtt.ClientId, Mqtt.StateSince, Mqtt.LastError);
 
     public IReadOnlyList<LoopStatus> Loops
     {
@@ -20,16 +21,24 @@ internal sealed partial class ServiceStatus : IStatusView
         }
     }
 
-    public IReadOnlyList<BindingStatus> Bindings => [.. Runtime.Bindings.Select(b => new BindingStatus(
-        b.Plan.Path,
-        b.Plan.Config.Resource,
-        b.Plan.Config.Namespace,
-        b.Plan.Config.Name,
-        b.Waiting is { } waiting ? $"waiting: {waiting}" : BindingStatus.Running,
-        [.. b.Watches.Select(w => w.State).Concat(b.Inbound.Select(a => a.State)).Select(s =>
-        {
-            var (value, changed, error, synced) = s.Snapshot();
-            var subscriptionError = s.Kind == "watch" ? b.Subscriptions.Select(x => x.LastError).FirstOrDefault(e => e is not null) : null;
-            return new AssociationStatus(s.Kind, s.Topic, s.Locus, synced, value, changed, error ?? subscriptionError);
-        })]))];
+    public IReadOnlyList<BindingStatus> Bindings => [.. Runtime.Bindings.Select(Of)];
+
+    private static BindingStatus Of(Binding b)
+    {
+        var watches = b.Object.Watches.Select(w => Of(w.State, b.IsReady, b.WatchError));
+        var inbound = b.Object.Inbound.Select(a => Of(a.State, true, null));
+        return new BindingStatus(
+            b.Plan.Path,
+            b.Plan.Config.Resource,
+            b.Plan.Config.Namespace,
+            b.Plan.Config.Name,
+            b.Waiting is { } waiting ? $"waiting: {waiting}" : BindingStatus.Running,
+            [.. watches.Concat(inbound)]);
+    }
+
+    private static AssociationStatus Of(AssociationState state, bool synced, string? watchError)
+    {
+        var (value, changed, error) = state.Snapshot();
+        return new AssociationStatus(state.Kind, state.Topic, state.Locus, synced, value, changed, error ?? watchError);
+    }
 }

@@ -6,15 +6,13 @@ using MqttKube.Mqtt;
 namespace MqttKube.Hosting;
 
 /// <summary>A read-only view of the running service: liveness, readiness and what the status page shows.</summary>
-internal sealed partial class ServiceStatus(BindingPlan plan, MqttConnection mqtt, MqttOptions options, BindingRuntime runtime, SharedInformers informers)
+internal sealed partial class ServiceStatus(BindingPlan plan, MqttConnection mqtt, BindingRuntime runtime, SharedInformers informers)
 {
     public DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.UtcNow;
 
     public BindingPlan Plan { get; } = plan;
 
     public MqttConnection Mqtt { get; } = mqtt;
-
-    public MqttOptions Options { get; } = options;
 
     public BindingRuntime Runtime { get; } = runtime;
 

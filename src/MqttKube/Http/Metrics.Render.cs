@@ -1,4 +1,5 @@
 using System.Text;
+using MqttKube.Bindings;
 
 namespace MqttKube.Http;
 
@@ -7,15 +8,15 @@ internal sealed partial class Metrics
     /// <summary>The content type of <see cref="Render(IStatusView)"/>'s text.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
-    // Label values, indexed by the enums' values.
-    static readonly string[] PatchOutcomeNames = ["patched", "unchanged", "not_found", "miss", "error"];
-    static readonly string[] ActionNames = ["launch", "delete", "restart", "other"];
-    static readonly string[] ActionOutcomeNames = ["ok", "skipped", "miss", "error"];
+    // Every value of the enums, in order; their label names come from OutcomeNames.
+    static readonly PatchOutcome[] PatchOutcomes = Enum.GetValues<PatchOutcome>();
+    static readonly ActionVerb[] ActionVerbs = Enum.GetValues<ActionVerb>();
+    static readonly ActionOutcome[] ActionOutcomes = Enum.GetValues<ActionOutcome>();
 
-    /// <summary>Renders every metric; the gauges that describe the service are read from <paramref name="status"/>.</summary>
     /// <summary>Called before each scrape, to bring counters kept elsewhere (the MQTT client's) up to date.</summary>
     public Action? BeforeScrape { get; set; }
 
+    /// <summary>Renders every metric; the gauges that describe the service are read from <paramref name="status"/>.</summary>
     public string Render(IStatusView status)
     {
         ArgumentNullException.ThrowIfNull(status);
@@ -44,23 +45,19 @@ internal sealed partial class Metrics
         WriteCounter(text, "mqtt_messages_published_total", "MQTT messages published.", MessagesPublished);
 
         text.Header(Prefix + "patches_total", "counter", "Patches of Kubernetes objects, by outcome.");
-        for (var i = 0; i < PatchOutcomeNames.Length; i++)
+        foreach (var outcome in PatchOutcomes)
         {
-            text.Sample(Prefix + "patches_total", _patches[i].Value, ("outcome", PatchOutcomeNames[i]));
+            text.Sample(Prefix + "patches_total", Patches(outcome).Value, ("outcome", OutcomeNames.Of(outcome)));
         }
 
         WriteCounter(text, "patch_conflicts_total", "Patches refused because the object changed since it was read (resourceVersion conflicts), each retried with a fresh read.", PatchConflicts);
 
         text.Header(Prefix + "actions_total", "counter", "Actions (launch, delete, restart), by action and outcome.");
-        for (var a = 0; a < ActionNames.Length; a++)
+        foreach (var verb in ActionVerbs)
         {
-            for (var o = 0; o < ActionOutcomeNames.Length; o++)
+            foreach (var outcome in ActionOutcomes)
             {
-                text.Sample(
-                    Prefix + "actions_total",
-                    _actions[(a * OutcomeCount) + o].Value,
-                    ("action", ActionNames[a]),
-                    ("outcome", ActionOutcomeNames[o]));
+                text.Sample(Prefix + "actions_total", Actions(verb, outcome).Value, ("action", OutcomeNames.Of(verb)), ("outcome", OutcomeNames.Of(outcome)));
             }
         }
 

@@ -1,3 +1,5 @@
+using MqttKube.Bindings;
+
 namespace MqttKube.Http;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace MqttKube.Http;
 /// about 1.4 MB to the executable and pulls Microsoft.Extensions.Http/Logging 3.1 (NU1603 restore warnings);
 /// this registry is a few hundred lines and adds next to nothing.
 /// </remarks>
-internal sealed partial class Metrics
+internal sealed partial class Metrics : IBindingMetrics
 {
     /// <summary>The prefix of every metric of the service (except the conventional <c>process_start_time_seconds</c>).</summary>
     public const string Prefix = "mqtt_kube_";
@@ -18,9 +20,8 @@ internal sealed partial class Metrics
     public static readonly double[] EventToPublishBounds =
         [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-    readonly Counter[] _patches = NewCounters(PatchOutcomeNames.Length);
-    readonly Counter[] _actions =
-        NewCounters(ActionNames.Length * ActionOutcomeNames.Length);
+    readonly Counter[] _patches = NewCounters(PatchOutcomes.Length);
+    readonly Counter[] _actions = NewCounters(ActionVerbs.Length * ActionOutcomes.Length);
 
     /// <summary><c>mqtt_kube_mqtt_messages_received_total</c>: MQTT messages received (on subscribed topics).</summary>
     public Counter MessagesReceived { get; } = new();
@@ -41,13 +42,21 @@ internal sealed partial class Metrics
     public Histogram EventToPublish { get; } = new(EventToPublishBounds);
 
     /// <summary>The counter of <c>mqtt_kube_patches_total{outcome}</c>.</summary>
-    public Counter Patches(MetricPatchOutcome outcome) => _patches[(int)outcome];
+    public Counter Patches(PatchOutcome outcome) => _patches[(int)outcome];
 
     /// <summary>The counter of <c>mqtt_kube_actions_total{action,outcome}</c>.</summary>
-    public Counter Actions(MetricAction action, MetricActionOutcome outcome) =>
-        _actions[((int)action * OutcomeCount) + (int)outcome];
+    public Counter Actions(ActionVerb verb, ActionOutcome outcome) =>
+        _actions[((int)verb * ActionOutcomes.Length) + (int)outcome];
 
-    static int OutcomeCount => ActionOutcomeNames.Length;
+    void IBindingMetrics.WatchEvent() => WatchEvents.Increment();
+
+    void IBindingMetrics.Published(TimeSpan eventToPublish) => EventToPublish.Observe(eventToPublish);
+
+    void IBindingMetrics.Patch(PatchOutcome outcome) => Patches(outcome).Increment();
+
+    void IBindingMetrics.PatchConflicts(int count) => PatchConflicts.Add(count);
+
+    void IBindingMetrics.Action(ActionVerb verb, ActionOutcome outcome) => Actions(verb, outcome).Increment();
 
     static Counter[] NewCounters(int count)
     {

@@ -27,6 +27,13 @@ internal sealed class JsonPathContext(JsonNode? root, long budget = JsonPathCont
     public long Spent => Budget - remaining;
 
     /// <summary>
+    /// The work list of descendant segments, shared by every descent of this evaluation (a nested one, from a filter,
+    /// works above the entries of the one it runs in and leaves them as it found them): one stack per descent would
+    /// allocate as much as the steps it takes, for every node a descendant segment starts from.
+    /// </summary>
+    internal Stack<(JsonPathNode Parent, int Next)> Descents { get; } = new();
+
+    /// <summary>
     /// Charges every node of every selected value: whoever takes the result (printing it, cloning it, publishing it)
     /// walks each one whole, so <c>$..*..*</c> on a document nested a thousand levels deep, whose few million
     /// results hold billions of nodes between them, is refused here rather than there.
@@ -42,11 +49,15 @@ internal sealed class JsonPathContext(JsonNode? root, long budget = JsonPathCont
                 pending.Push(node.Value);
             }
 
+            // By index, as Segment.Descend walks: an enumerator per container would make each step cost an allocation.
             while (pending.TryPop(out var container))
             {
-                foreach (var child in container is JsonArray array ? array : container.AsObject().Select(p => p.Value))
+                var array = container as JsonArray;
+                var count = array?.Count ?? ((JsonObject)container).Count;
+                for (var i = 0; i < count; i++)
                 {
                     Spend(1);
+                    var child = array is not null ? array[i] : ((JsonObject)container).GetAt(i).Value;
                     if (child is JsonArray or JsonObject)
                     {
                         pending.Push(child);

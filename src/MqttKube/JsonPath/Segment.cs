@@ -45,9 +45,10 @@ internal sealed class Segment(bool isDescendant, IReadOnlyList<Selector> selecto
     /// </summary>
     private void Descend(in JsonPathNode start, JsonPathContext context, List<JsonPathNode> output)
     {
-        var pending = new Stack<(JsonPathNode Parent, int Next)>();
+        var pending = context.Descents;
+        var floor = pending.Count;
         Visit(start, context, output, pending);
-        while (pending.Count > 0)
+        while (pending.Count > floor)
         {
             var (parent, next) = pending.Pop();
             JsonPathNode child;

@@ -12,7 +12,7 @@ namespace MqttKube.Kubernetes;
 /// answer, Kubernetes 1.27+: two requests in all); a server that answers with the plain lists is asked for each
 /// group version, all at once.
 /// </summary>
-internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null) : IResourceResolver
+internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly SemaphoreSlim _refresh = new(1, 1);

@@ -40,11 +40,6 @@ internal sealed partial class Informer : IAsyncDisposable
 
     public string? Namespace { get; }
 
-    public bool IsSynced
-    {
-        get { lock (_lock) { return _synced; } }
-    }
-
     public string? LastError
     {
         get { lock (_lock) { return _lastError; } }
@@ -169,8 +164,6 @@ internal sealed partial class Informer : IAsyncDisposable
         public bool Initialized { get; set; }
 
         public volatile bool Disposed;
-
-        public bool IsSynced => owner.IsSynced;
 
         public string? LastError => owner.LastError;
 

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
+using MqttKube.Bindings.Ports;
 
 namespace MqttKube.Kubernetes;
 
-/// <summary>The <see cref="IObjectClient"/> over the Kubernetes REST API; writes name the field manager `mqtt-kube`.</summary>
-internal sealed partial class ObjectClient(KubeApi api) : IObjectClient
+/// <summary>Objects of any kind as JSON over the Kubernetes REST API; writes name the field manager <c>mqtt-kube</c>.</summary>
+internal sealed class ObjectClient(KubeApi api)
 {
     public const string JsonPatchContentType = "application/json-patch+json";
 
     private static string Manager => KubeApi.Query(("fieldManager", KubeApi.FieldManager));
 
+    /// <summary>The object, or null when it does not exist.</summary>
     public async Task<JsonObject?> GetAsync(ResourceType type, string? ns, string name, CancellationToken cancellationToken)
     {
         try
@@ -22,6 +24,7 @@ internal sealed partial class ObjectClient(KubeApi api) : IObjectClient
         }
     }
 
+    /// <summary>Every object of the collection that matches <paramref name="labelSelector"/>, page by page.</summary>
     public async Task<IReadOnlyList<JsonObject>> ListAsync(ResourceType type, string? ns, string? labelSelector, CancellationToken cancellationToken)
     {
         var items = new List<JsonObject>();
@@ -37,12 +40,43 @@ internal sealed partial class ObjectClient(KubeApi api) : IObjectClient
         return items;
     }
 
+    /// <summary>Creates the object in <paramref name="ns"/> (AlreadyExists is a <see cref="KubeApiException"/>).</summary>
     public async Task<JsonObject> CreateAsync(ResourceType type, string? ns, JsonObject obj, CancellationToken cancellationToken)
     {
         var created = await api.SendAsync(HttpMethod.Post, type.CollectionPath(type.ScopeNamespace(ns)) + Manager, obj, "application/json", cancellationToken).ConfigureAwait(false);
         return WithTypeMeta(type, created.AsObject());
     }
 
+    /// <summary>
+    /// One JSON Patch request: 409 is <see cref="PatchStatus.Conflict"/>, 404 <see cref="PatchStatus.NotFound"/>, 422
+    /// <see cref="PatchStatus.Invalid"/> with the server's reason; any other failure a <see cref="KubeApiException"/>.
+    /// </summary>
+    public async Task<PatchResult> PatchAsync(ResourceType type, string? ns, string name, IReadOnlyList<JsonNode> operations, CancellationToken cancellationToken)
+    {
+        var body = new JsonArray([.. operations.Select(op => op.DeepClone())]);
+        try
+        {
+            var patched = await api.SendAsync(HttpMethod.Patch, type.ObjectPath(type.ScopeNamespace(ns), name) + Manager, body, JsonPatchContentType, cancellationToken).ConfigureAwait(false);
+            return new PatchResult(PatchStatus.Patched, WithTypeMeta(type, patched.AsObject()));
+        }
+        catch (KubeApiException e) when (e.IsNotFound)
+        {
+            return new PatchResult(PatchStatus.NotFound, Reason: e.Message);
+        }
+        catch (KubeApiException e) when (e.IsConflict)
+        {
+            return new PatchResult(PatchStatus.Conflict, Reason: e.Message);
+        }
+        catch (KubeApiException e) when (e.Code == 422)
+        {
+            return new PatchResult(PatchStatus.Invalid, Reason: e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the object; false when it did not exist. With <paramref name="uid"/>, only that very object: when the name
+    /// now belongs to another, the server refuses with a 409 Conflict (a <see cref="KubeApiException"/>).
+    /// </summary>
     public async Task<bool> DeleteAsync(ResourceType type, string? ns, string name, DeletePropagation propagation, string? uid, CancellationToken cancellationToken)
     {
         var options = new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1", ["propagationPolicy"] = propagation.ToString() };
@@ -62,6 +96,7 @@ internal sealed partial class ObjectClient(KubeApi api) : IObjectClient
         }
     }
 
+    /// <summary>Waits until the object is gone (or replaced by another with a different uid than <paramref name="uid"/>).</summary>
     public async Task WaitUntilGoneAsync(ResourceType type, string? ns, string name, string? uid, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

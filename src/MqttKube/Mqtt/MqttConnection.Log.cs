@@ -19,7 +19,7 @@ internal sealed partial class MqttConnection
     [LoggerMessage(3005, LogLevel.Warning, "Connection lost ({Reason}) {Detail}")]
     partial void LogConnectionLost(string reason, string detail);
 
-    [LoggerMessage(3006, LogLevel.Warning, "Connection dropped while subscribing or flushing: {Reason}")]
+    [LoggerMessage(3006, LogLevel.Warning, "Connection dropped while subscribing: {Reason}")]
     partial void LogConnectionSetupFailed(string reason);
 
     [LoggerMessage(3007, LogLevel.Information, "Reconnecting in {Seconds:0.##} s")]
@@ -55,9 +55,6 @@ internal sealed partial class MqttConnection
     [LoggerMessage(3017, LogLevel.Debug, "Dropped a message on {Topic}: outside the topic prefix")]
     partial void LogOutsidePrefix(string topic);
 
-    [LoggerMessage(3018, LogLevel.Warning, "Dropped a message on {Topic}: the handlers are too far behind")]
-    partial void LogInboxFull(string topic);
-
     [LoggerMessage(3019, LogLevel.Error, "Handler for {Filter} failed on a message on {Topic}")]
     partial void LogHandlerFailed(string topic, string filter, Exception exception);
 
@@ -76,15 +73,9 @@ internal sealed partial class MqttConnection
     [LoggerMessage(3024, LogLevel.Warning, "Broker refused the publish to {Topic}: {ReasonCode} {ReasonString}")]
     partial void LogPublishRefused(string topic, string reasonCode, string reasonString);
 
-    [LoggerMessage(3025, LogLevel.Debug, "Offline: dropped a QoS 0 publish to {Topic}")]
-    partial void LogDroppedOffline(string topic);
+    [LoggerMessage(3025, LogLevel.Debug, "Offline: not published to {Topic} (published again after the reconnect)")]
+    partial void LogNotPublishedOffline(string topic);
 
-    [LoggerMessage(3026, LogLevel.Debug, "Offline: queued a publish to {Topic} (replaced older state: {Replaced}; {Count} queued)")]
-    partial void LogQueued(string topic, bool replaced, int count);
-
-    [LoggerMessage(3027, LogLevel.Warning, "Offline queue full ({Limit}): dropped the oldest publish, to {Topic}")]
-    partial void LogQueueOverflow(string topic, int limit);
-
-    [LoggerMessage(3028, LogLevel.Information, "Sent {Count} publishes queued while offline")]
-    partial void LogQueueFlushed(int count);
+    [LoggerMessage(3029, LogLevel.Debug, "Unsubscribing from {Filter} failed: {Reason}")]
+    partial void LogUnsubscribeFailed(string filter, string reason);
 }

@@ -1,24 +1,25 @@
 using MQTTnet;
+using MqttKube.Bindings.Ports;
 
 namespace MqttKube.Mqtt;
 
 internal sealed partial class MqttConnection
 {
     /// <summary>Connect, serve until the connection is lost, wait (0.25 s doubling to 30 s, with jitter), repeat until stopped.</summary>
-    async Task RunAsync(CancellationToken stopping)
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var backoff = new Backoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
+        var backoff = new Backoff(tuning.ReconnectMinDelay, tuning.ReconnectMaxDelay);
         var attempt = 0;
-        while (!stopping.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
             attempt++;
-            if (await ServeOneConnectionAsync(attempt, stopping).ConfigureAwait(false))
+            if (await ServeOneConnectionAsync(attempt, cancellationToken).ConfigureAwait(false))
             {
                 backoff.Reset();
                 attempt = 0;
             }
 
-            if (stopping.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
@@ -27,7 +28,7 @@ internal sealed partial class MqttConnection
             LogReconnectIn(delay.TotalSeconds);
             try
             {
-                await Task.Delay(delay, stopping).ConfigureAwait(false);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -37,12 +38,12 @@ internal sealed partial class MqttConnection
     }
 
     /// <summary>One connection's life; returns whether it got connected.</summary>
-    async Task<bool> ServeOneConnectionAsync(int attempt, CancellationToken stopping)
+    private async Task<bool> ServeOneConnectionAsync(int attempt, CancellationToken cancellationToken)
     {
-        var client = _factory.CreateMqttClient();
+        var candidate = factory.CreateMqttClient();
         var lost = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
-        client.DisconnectedAsync += e =>
+        candidate.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
+        candidate.DisconnectedAsync += e =>
         {
             lost.TrySetResult(e);
             return Task.CompletedTask;
@@ -51,41 +52,47 @@ internal sealed partial class MqttConnection
         var connected = false;
         try
         {
-            LogConnecting(_options.Host, _options.EffectivePort, ClientId, attempt);
+            LogConnecting(config.Host, config.EffectivePort, ClientId, attempt);
             var clientOptions = BuildClientOptions();
             MqttClientConnectResult result;
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping))
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                timeout.CancelAfter(_options.OperationTimeout);
-                result = await client.ConnectAsync(clientOptions, timeout.Token).ConfigureAwait(false);
+                timeout.CancelAfter(tuning.OperationTimeout);
+                result = await candidate.ConnectAsync(clientOptions, timeout.Token).ConfigureAwait(false);
             }
 
-            if (result.ResultCode != MqttClientConnectResultCode.Success || !client.IsConnected)
+            if (result.ResultCode != MqttClientConnectResultCode.Success || !candidate.IsConnected)
             {
-                LogConnectRefused(_options.Host, _options.EffectivePort, Refusal(result), attempt);
+                LogConnectRefused(config.Host, config.EffectivePort, Refusal(result), attempt);
                 Failed($"refused: {Refusal(result)}");
                 return false;
             }
 
             connected = true;
-            lock (_gate)
+            lock (gate)
             {
-                _client = client;
+                client = candidate;
             }
 
-            await SubscribeFiltersAsync(client, SnapshotFilters(), stopping).ConfigureAwait(false);
-            await SendAsync(client, new QueuedPublish(StatusTopic, "online"u8.ToArray(), 1, true, false), stopping).ConfigureAwait(false);
-            await FlushQueueAsync(client, stopping).ConfigureAwait(false);
+            await SubscribeFiltersAsync(candidate, SnapshotFilters(), cancellationToken).ConfigureAwait(false);
+            await SendAsync(candidate, StatusTopic, "online"u8.ToArray(), 1, true, cancellationToken).ConfigureAwait(false);
+            var count = Interlocked.Increment(ref connectionCount);
+            lock (gate)
+            {
+                online = candidate.IsConnected;
+                stateSince = DateTimeOffset.UtcNow;
+                lastError = null;
+                connectedSignal.TrySetResult();
+            }
 
-            var count = Interlocked.Increment(ref _connectionCount);
-            LogConnected(_options.Host, _options.EffectivePort, ClientId, count > 1);
-            await RaiseConnectedAsync(new MqttConnectedEventArgs(count > 1, count, stopping)).ConfigureAwait(false);
+            LogConnected(config.Host, config.EffectivePort, ClientId, count > 1);
+            RaiseConnected(new MqttSession(count));
 
-            var reason = await lost.Task.WaitAsync(stopping).ConfigureAwait(false);
+            var reason = await lost.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             LogConnectionLost(reason.Reason.ToString(), reason.Exception?.Message ?? reason.ReasonString ?? string.Empty);
             Failed($"connection lost ({reason.Reason})");
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // stopping
         }
@@ -97,7 +104,7 @@ internal sealed partial class MqttConnection
             }
             else
             {
-                LogConnectFailed(_options.Host, _options.EffectivePort, Describe(ex), attempt);
+                LogConnectFailed(config.Host, config.EffectivePort, Describe(ex), attempt);
             }
 
             Failed(Describe(ex));
@@ -105,29 +112,29 @@ internal sealed partial class MqttConnection
         finally
         {
             bool ownedByStop;
-            lock (_gate)
+            lock (gate)
             {
-                ownedByStop = ReferenceEquals(client, _clientAtStop);
-                if (_online || _stateSince is null)
+                ownedByStop = ReferenceEquals(candidate, clientAtStop);
+                if (online || stateSince is null)
                 {
-                    _stateSince = DateTimeOffset.UtcNow; // went down now (or the first attempt ended)
+                    stateSince = DateTimeOffset.UtcNow; // went down now (or the first attempt ended)
                 }
 
-                _online = false;
-                if (ReferenceEquals(_client, client))
+                online = false;
+                if (ReferenceEquals(client, candidate))
                 {
-                    _client = null;
+                    client = null;
                 }
 
-                if (_connectedSignal.Task.IsCompleted)
+                if (connectedSignal.Task.IsCompleted)
                 {
-                    _connectedSignal = NewSignal();
+                    connectedSignal = NewSignal();
                 }
             }
 
             if (!ownedByStop)
             {
-                client.Dispose();
+                candidate.Dispose();
             }
         }
 
@@ -135,39 +142,33 @@ internal sealed partial class MqttConnection
     }
 
     /// <summary>Keeps why the connection is not up, for the status page.</summary>
-    void Failed(string reason)
+    private void Failed(string reason)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _lastError = reason;
+            lastError = reason;
         }
     }
 
-    async Task RaiseConnectedAsync(MqttConnectedEventArgs args)
+    private void RaiseConnected(MqttSession session)
     {
-        var handlers = Connected;
-        if (handlers is null)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<MqttConnectedEventArgs, Task>>())
+        foreach (var handler in Connected?.GetInvocationList().Cast<Action<MqttSession>>() ?? [])
         {
             try
             {
-                await handler(args).ConfigureAwait(false);
+                handler(session);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !args.CancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
                 LogConnectedCallbackFailed(ex);
             }
         }
     }
 
-    static string Refusal(MqttClientConnectResult result)
+    private static string Refusal(MqttClientConnectResult result)
         => string.IsNullOrEmpty(result.ReasonString) ? result.ResultCode.ToString() : $"{result.ResultCode} ({result.ReasonString})";
 
-    static string Describe(Exception ex)
+    private static string Describe(Exception ex)
     {
         var message = ex.Message;
         for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using MqttKube.Configuration;
 
 namespace MqttKube.Mqtt;
 
@@ -14,27 +15,27 @@ internal sealed partial class MqttConnection
     /// keeps nothing for us while we are away; subscriptions are re-made on every connect and retained messages on
     /// subscribed topics are delivered again.
     /// </summary>
-    MqttClientOptions BuildClientOptions()
+    private MqttClientOptions BuildClientOptions()
     {
-        var auth = _options.Auth;
+        var auth = config.Auth;
         var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_options.Host, _options.EffectivePort)
+            .WithTcpServer(config.Host, config.EffectivePort)
             .WithClientId(ClientId)
-            .WithProtocolVersion(_options.Protocol == MqttProtocol.V5 ? MqttProtocolVersion.V500 : MqttProtocolVersion.V311)
+            .WithProtocolVersion(config.Protocol == MqttProtocol.V5 ? MqttProtocolVersion.V500 : MqttProtocolVersion.V311)
             .WithCleanSession(true)
-            .WithKeepAlivePeriod(_options.KeepAlive)
-            .WithTimeout(_options.OperationTimeout)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(config.Keepalive))
+            .WithTimeout(tuning.OperationTimeout)
             .WithWillTopic(StatusTopic)
             .WithWillPayload(OfflinePayload)
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
 
-        if (auth.Kind == MqttAuthKind.Basic)
+        if (auth.Type == AuthType.Basic)
         {
             builder.WithCredentials(auth.Username ?? string.Empty, MqttPassword.Read(auth));
         }
 
-        if (_options.UsesTls)
+        if (config.UsesTls)
         {
             builder.WithTlsOptions(BuildTlsOptions());
         }
@@ -42,16 +43,16 @@ internal sealed partial class MqttConnection
         return builder.Build();
     }
 
-    MqttClientTlsOptions BuildTlsOptions()
+    private MqttClientTlsOptions BuildTlsOptions()
     {
-        var auth = _options.Auth;
-        var insecure = _options.Tls?.Insecure ?? false;
-        var caFile = _options.Tls?.CaFile ?? (auth.Kind == MqttAuthKind.Mtls ? auth.CaFile : null);
+        var auth = config.Auth;
+        var insecure = config.Tls?.Insecure ?? false;
+        var caFile = config.Tls?.Cafile?.Path ?? (auth.Type == AuthType.Mtls ? auth.Cafile?.Path : null);
         var roots = caFile is null || insecure ? null : MqttTls.LoadCaFile(caFile);
 
         var tls = new MqttClientTlsOptionsBuilder()
             .UseTls()
-            .WithTargetHost(_options.Host)
+            .WithTargetHost(config.Host)
             .WithRevocationMode(X509RevocationMode.NoCheck)
             .WithCertificateValidationHandler(e =>
             {
@@ -63,24 +64,24 @@ internal sealed partial class MqttConnection
                 var problem = MqttTls.Verify(e.Certificate, e.Chain, e.SslPolicyErrors, roots);
                 if (problem is not null)
                 {
-                    LogCertificateRejected(_options.Host, problem);
+                    LogCertificateRejected(config.Host, problem);
                 }
 
                 return problem is null;
             });
 
-        if (auth.Kind == MqttAuthKind.Mtls)
+        if (auth.Type == AuthType.Mtls)
         {
-            if (auth.CertFile is null || auth.KeyFile is null)
+            if (auth.Certfile is null || auth.Keyfile is null)
             {
                 throw new InvalidOperationException("mtls auth needs certfile and keyfile");
             }
 
-            var certificate = MqttTls.LoadClientCertificate(auth.CertFile, auth.KeyFile, auth.KeyFilePassword);
+            var certificate = MqttTls.LoadClientCertificate(auth.Certfile.Path, auth.Keyfile.Path, auth.KeyfilePassword);
             tls.WithClientCertificates(new X509Certificate2Collection(certificate));
         }
 
-        if (auth.Protocols.Count > 0)
+        if (auth.Protocols.Length > 0)
         {
             tls.WithApplicationProtocols([.. auth.Protocols.Select(p => new SslApplicationProtocol(p))]);
         }

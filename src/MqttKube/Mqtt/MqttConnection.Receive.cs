@@ -1,134 +1,170 @@
 using System.Buffers;
 using MQTTnet;
 using MQTTnet.Protocol;
+using MqttKube.Bindings.Ports;
 
 namespace MqttKube.Mqtt;
 
 internal sealed partial class MqttConnection
 {
-    /// <inheritdoc/>
-    public async Task SubscribeAsync(string filter, Func<MqttMessage, CancellationToken, Task> handler, CancellationToken cancellationToken = default)
+    IDisposable IMqttPort.Subscribe(string filter, IInboundHandler handler) => Subscribe(filter, handler);
+
+    /// <inheritdoc cref="IMqttPort.Subscribe"/>
+    public MqttSubscription Subscribe(string filter, IInboundHandler handler)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(handler);
-        var full = MqttTopic.Join(_prefix, filter);
+        var full = MqttTopic.Join(prefix, filter);
         if (!MqttTopic.IsValidFilter(filter) || !MqttTopic.IsValidFilter(full))
         {
             throw new ArgumentException($"'{filter}' is not a valid MQTT topic filter", nameof(filter));
         }
 
+        var route = new Route(full, handler);
+        IMqttClient? current;
         bool isNew;
-        IMqttClient? client;
-        lock (_gate)
+        lock (gate)
         {
-            isNew = _filters.Add(full);
-            _routes = [.. _routes, new Route(full, handler)];
-            client = _client;
+            isNew = !filters.TryGetValue(full, out var count);
+            filters[full] = count + 1;
+            routes = [.. routes, route];
+            current = client;
         }
 
-        if (!isNew || client is null)
+        var acknowledged = isNew && current is not null ? SubscribeNowAsync(current, full) : Task.CompletedTask;
+        return new MqttSubscription(() => Unsubscribe(route), acknowledged);
+    }
+
+    /// <summary>Removes a route; the last one of a filter unsubscribes it.</summary>
+    private void Unsubscribe(Route route)
+    {
+        IMqttClient? current;
+        bool last;
+        lock (gate)
         {
-            return;
+            var index = Array.IndexOf(routes, route);
+            if (index < 0)
+            {
+                return;
+            }
+
+            routes = [.. routes[..index], .. routes[(index + 1)..]];
+            last = --filters[route.Filter] == 0;
+            if (last)
+            {
+                filters.Remove(route.Filter);
+            }
+
+            current = client;
         }
 
-        try
+        if (last && current is { IsConnected: true })
         {
-            await SubscribeFiltersAsync(client, [full], cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Subscribed again on the next connect.
-            LogSubscribeFailed(full, ex.Message);
+            _ = UnsubscribeNowAsync(current, route.Filter);
         }
     }
 
-    /// <summary>Runs on MQTTnet's receive loop: only copy the message into the inbox.</summary>
-    Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
+    private async Task SubscribeNowAsync(IMqttClient current, string filter)
+    {
+        try
+        {
+            await SubscribeFiltersAsync(current, [filter], stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogSubscribeFailed(filter, ex.Message); // subscribed again on the next connect
+        }
+    }
+
+    private async Task UnsubscribeNowAsync(IMqttClient current, string filter)
+    {
+        try
+        {
+            await current.UnsubscribeAsync(factory.CreateUnsubscribeOptionsBuilder().WithTopicFilter(filter).Build(), stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogUnsubscribeFailed(filter, ex.Message); // gone on the next connect anyway
+        }
+    }
+
+    /// <summary>
+    /// Runs on MQTTnet's receive loop: copies the message once and hands it to every handler whose filter matches
+    /// (handlers only queue). Order is kept per handler.
+    /// </summary>
+    private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var message = e.ApplicationMessage;
-        Interlocked.Increment(ref _messagesReceived);
+        Interlocked.Increment(ref messagesReceived);
         var length = (int)Math.Min(message.Payload.Length, int.MaxValue);
-        if (length > _options.MaxPayloadBytes)
+        if (length > tuning.MaxPayloadBytes)
         {
-            LogOversizeReceived(message.Topic, length, _options.MaxPayloadBytes);
+            LogOversizeReceived(message.Topic, length, tuning.MaxPayloadBytes);
             return Task.CompletedTask;
         }
 
-        if (!MqttTopic.TryRelativize(_prefix, message.Topic, out var relative))
+        if (!MqttTopic.TryRelativize(prefix, message.Topic, out var relative))
         {
             LogOutsidePrefix(message.Topic);
             return Task.CompletedTask;
         }
 
-        var copy = new MqttMessage(message.Topic, relative, message.Payload.ToArray(), (int)message.QualityOfServiceLevel, message.Retain);
-        if (!_inbox.Writer.TryWrite(copy))
+        var inbound = new InboundMessage(relative, message.Payload.ToArray(), (int)message.QualityOfServiceLevel, message.Retain);
+        if (logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
         {
-            Interlocked.Increment(ref _messagesDropped);
-            LogInboxFull(message.Topic);
+            LogReceived(message.Topic, inbound.Qos, inbound.Retain, Preview(inbound.Payload.Span));
+        }
+
+        var matched = 0;
+        foreach (var route in Volatile.Read(ref routes))
+        {
+            if (!MqttTopic.Matches(route.Filter, message.Topic))
+            {
+                continue;
+            }
+
+            matched++;
+            try
+            {
+                route.Handler.Post(inbound);
+            }
+            catch (Exception ex)
+            {
+                LogHandlerFailed(message.Topic, route.Filter, ex);
+            }
+        }
+
+        if (matched == 0)
+        {
+            LogUnrouted(message.Topic);
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>Hands each received message to every handler whose filter matches, one message at a time.</summary>
-    async Task DispatchAsync()
-    {
-        await foreach (var message in _inbox.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-            {
-                LogReceived(message.Topic, message.Qos, message.Retain, Preview(message.Payload.Span));
-            }
-
-            var matched = 0;
-            foreach (var route in Volatile.Read(ref _routes))
-            {
-                if (!MqttTopic.Matches(route.Filter, message.Topic))
-                {
-                    continue;
-                }
-
-                matched++;
-                try
-                {
-                    await route.Handler(message, _handlerStop.Token).ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    LogHandlerFailed(message.Topic, route.Filter, ex);
-                }
-            }
-
-            if (matched == 0)
-            {
-                LogUnrouted(message.Topic);
-            }
-        }
-    }
-
     /// <summary>A payload as logged: its first 200 bytes, a longer one marked with its length (the log escapes it).</summary>
-    static string Preview(ReadOnlySpan<byte> payload)
+    private static string Preview(ReadOnlySpan<byte> payload)
     {
         const int Max = 200;
         var text = System.Text.Encoding.UTF8.GetString(payload.Length > Max ? payload[..Max] : payload);
         return payload.Length > Max ? string.Concat(text, $"…[{payload.Length} bytes]") : text;
     }
 
-    async Task SubscribeFiltersAsync(IMqttClient client, IReadOnlyCollection<string> filters, CancellationToken cancellationToken)
+    private async Task SubscribeFiltersAsync(IMqttClient current, IReadOnlyCollection<string> wanted, CancellationToken cancellationToken)
     {
-        if (filters.Count == 0)
+        if (wanted.Count == 0)
         {
             return;
         }
 
-        var qos = (MqttQualityOfServiceLevel)_options.SubscriptionQos;
-        var builder = _factory.CreateSubscribeOptionsBuilder();
-        foreach (var filter in filters)
+        var qos = (MqttQualityOfServiceLevel)config.Qos;
+        var builder = factory.CreateSubscribeOptionsBuilder();
+        foreach (var filter in wanted)
         {
             builder.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(qos));
         }
 
-        var result = await client.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
+        var result = await current.SubscribeAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
         foreach (var item in result.Items)
         {
             if (item.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2)
@@ -142,11 +178,11 @@ internal sealed partial class MqttConnection
         }
     }
 
-    string[] SnapshotFilters()
+    private string[] SnapshotFilters()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return [.. _filters];
+            return [.. filters.Keys];
         }
     }
 }

@@ -1,67 +1,61 @@
 using System.Security.Cryptography;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MqttKube.Bindings.Ports;
+using MqttKube.Configuration;
 
 namespace MqttKube.Mqtt;
 
 /// <summary>
-/// The product's single MQTT client: connects (and reconnects forever with back-off), keeps the availability topic,
-/// routes incoming messages to handlers by topic filter, and queues publishes made while offline.
+/// The product's single MQTT client, configured by the config's <c>mqtt:</c> block: connects (and reconnects forever
+/// with back-off), keeps the availability topic, routes each received message to the handlers whose filter matches
+/// it (on the receive path: handlers only queue), and publishes. Nothing is queued here while offline: a publish
+/// then answers <see cref="PublishResult.Offline"/>, and <see cref="Connected"/> tells when to publish again.
 /// </summary>
-/// <remarks>
-/// Handlers run one after another on a dispatch loop of their own, never on MQTTnet's receive loop, so they may
-/// publish and await. A slow handler delays later messages (order is kept).
-/// </remarks>
 internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
 {
     internal const string OnlinePayload = "online";
     internal const string OfflinePayload = "offline";
 
-    readonly MqttOptions _options;
-    readonly ILogger _logger;
-    readonly MqttClientFactory _factory = new();
-    readonly Lock _gate = new();
-    readonly OfflineQueue _queue;
-    readonly HashSet<string> _filters = new(StringComparer.Ordinal);
-    readonly Channel<MqttMessage> _inbox;
-    readonly CancellationTokenSource _stopping = new();
-    readonly CancellationTokenSource _handlerStop = new();
-    readonly string? _prefix;
+    private readonly MqttConfig config;
+    private readonly MqttTuning tuning;
+    private readonly ILogger logger;
+    private readonly MqttClientFactory factory = new();
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, int> filters = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly string? prefix;
 
-    Route[] _routes = [];
-    IMqttClient? _client;
-    IMqttClient? _clientAtStop;
-    bool _online;
-    DateTimeOffset? _stateSince;
-    string? _lastError;
-    bool _started;
-    bool _stopped;
-    Task _loop = Task.CompletedTask;
-    Task _dispatcher = Task.CompletedTask;
-    TaskCompletionSource _connectedSignal = NewSignal();
-    long _messagesReceived;
-    long _messagesPublished;
-    long _messagesDropped;
-    int _connectionCount;
+    private Route[] routes = [];
+    private IMqttClient? client;
+    private IMqttClient? clientAtStop;
+    private bool online;
+    private DateTimeOffset? stateSince;
+    private string? lastError;
+    private bool started;
+    private bool stopped;
+    private Task loop = Task.CompletedTask;
+    private TaskCompletionSource connectedSignal = NewSignal();
+    private long messagesReceived;
+    private long messagesPublished;
+    private int connectionCount;
 
-    public MqttConnection(MqttOptions options, ILogger<MqttConnection> logger)
+    public MqttConnection(MqttConfig config, ILogger<MqttConnection> logger, MqttTuning? tuning = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(logger);
-        _options = options;
-        _logger = logger;
-        _prefix = string.IsNullOrEmpty(options.TopicPrefix) ? null : options.TopicPrefix;
-        _queue = new OfflineQueue(options.OfflineQueueLimit);
-        _inbox = Channel.CreateBounded<MqttMessage>(new BoundedChannelOptions(10_000) { SingleReader = true });
-        ClientId = options.ClientIdSuffix
-            ? string.Concat(options.ClientId, "-", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)))
-            : options.ClientId;
-        StatusTopic = MqttTopic.Join(_prefix, options.StatusTopic);
+        this.config = config;
+        this.logger = logger;
+        this.tuning = tuning ?? MqttTuning.Default;
+        prefix = string.IsNullOrEmpty(config.TopicPrefix) ? null : config.TopicPrefix;
+        ClientId = config.ClientIdSuffix
+            ? string.Concat(config.ClientId, "-", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)))
+            : config.ClientId;
+        StatusTopic = MqttTopic.Join(prefix, config.StatusTopic);
     }
 
     /// <inheritdoc/>
-    public event Func<MqttConnectedEventArgs, Task>? Connected;
+    public event Action<MqttSession>? Connected;
 
     /// <summary>The client id sent to the broker (suffix included).</summary>
     public string ClientId { get; }
@@ -69,139 +63,117 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
     /// <summary>The full availability topic (prefix included).</summary>
     public string StatusTopic { get; }
 
+    /// <summary>The broker as <c>host:port</c>.</summary>
+    public string Broker => $"{config.Host}:{config.EffectivePort}";
+
     /// <inheritdoc/>
-    public bool IsConnected => Volatile.Read(ref _online);
+    public bool IsConnected => Volatile.Read(ref online);
 
     /// <summary>When the connection last came up, or went down (null before the first attempt ended).</summary>
     public DateTimeOffset? StateSince
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _stateSince;
+                return stateSince;
             }
         }
     }
 
-    /// <summary>Why the last attempt failed or the last connection was lost (null after a clean connect).</summary>
+    /// <summary>Why the last attempt failed or the last connection was lost (null while connected).</summary>
     public string? LastError
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _lastError;
+                return lastError;
             }
         }
     }
 
     /// <summary>Messages received from the broker (oversize ones included).</summary>
-    public long MessagesReceived => Interlocked.Read(ref _messagesReceived);
+    public long MessagesReceived => Interlocked.Read(ref messagesReceived);
 
     /// <summary>Messages handed to the broker (availability messages included).</summary>
-    public long MessagesPublished => Interlocked.Read(ref _messagesPublished);
-
-    /// <summary>Messages lost: QoS 0 publishes while offline, evictions from the offline queue, inbox overflow.</summary>
-    public long MessagesDropped => Interlocked.Read(ref _messagesDropped);
-
-    /// <summary>Publishes waiting in the offline queue.</summary>
-    public int QueuedCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queue.Count;
-            }
-        }
-    }
+    public long MessagesPublished => Interlocked.Read(ref messagesPublished);
 
     /// <summary>Successful connections so far.</summary>
-    public int ConnectionCount => Volatile.Read(ref _connectionCount);
+    public int ConnectionCount => Volatile.Read(ref connectionCount);
 
     /// <summary>Starts connecting in the background and returns at once; connection failures are retried forever.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (gate)
         {
-            ObjectDisposedException.ThrowIf(_stopped, this);
-            if (_started)
+            ObjectDisposedException.ThrowIf(stopped, this);
+            if (started)
             {
                 return Task.CompletedTask;
             }
 
-            _started = true;
+            started = true;
         }
 
-        _dispatcher = Task.Run(DispatchAsync, CancellationToken.None);
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     /// <summary>Completes when <see cref="IsConnected"/> becomes true.</summary>
     public Task WaitUntilConnectedAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _connectedSignal.Task.WaitAsync(cancellationToken);
+            return connectedSignal.Task.WaitAsync(cancellationToken);
         }
     }
 
     /// <summary>
-    /// Clean stop: publishes <c>offline</c> (retained) when connected, disconnects (no last will), stops reconnecting,
-    /// then lets the handlers finish the messages already received (cancelled when <paramref name="cancellationToken"/>
-    /// fires).
+    /// Clean stop: publishes <c>offline</c> (retained) when connected, disconnects (no last will) and stops reconnecting.
+    /// <paramref name="cancellationToken"/> cuts the goodbye short.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        IMqttClient? client;
-        lock (_gate)
+        IMqttClient? current;
+        lock (gate)
         {
-            if (_stopped)
+            if (stopped)
             {
                 return;
             }
 
-            _stopped = true;
-            _online = false;
-            client = _clientAtStop = _client;
+            stopped = true;
+            online = false;
+            current = clientAtStop = client;
         }
 
         // Disconnect first, then stop the loop: the loop leaves this client alone (see ServeOneConnectionAsync).
-        if (client is { IsConnected: true })
+        if (current is { IsConnected: true })
         {
-            await DisconnectCleanlyAsync(client, cancellationToken).ConfigureAwait(false);
+            await DisconnectCleanlyAsync(current, cancellationToken).ConfigureAwait(false);
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-        client?.Dispose();
-        _inbox.Writer.TryComplete();
-        using (cancellationToken.Register(() => _handlerStop.Cancel()))
-        {
-            await _dispatcher.ConfigureAwait(false);
-        }
-
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await loop.ConfigureAwait(false);
+        current?.Dispose();
         LogStopped(ClientId);
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _stopping.Dispose();
-        _handlerStop.Dispose();
+        stopping.Dispose();
     }
 
-    async Task DisconnectCleanlyAsync(IMqttClient client, CancellationToken cancellationToken)
+    private async Task DisconnectCleanlyAsync(IMqttClient current, CancellationToken cancellationToken)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.OperationTimeout);
-            await SendAsync(client, new QueuedPublish(StatusTopic, "offline"u8.ToArray(), 1, true, false), timeout.Token)
-                .ConfigureAwait(false);
-            await client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
+            timeout.CancelAfter(tuning.OperationTimeout);
+            await SendAsync(current, StatusTopic, "offline"u8.ToArray(), 1, true, timeout.Token).ConfigureAwait(false);
+            await current.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -209,7 +181,8 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
         }
     }
 
-    static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    sealed record Route(string Filter, Func<MqttMessage, CancellationToken, Task> Handler);
+    /// <summary>A handler and its filter (full topic, prefix included).</summary>
+    private sealed record Route(string Filter, IInboundHandler Handler);
 }

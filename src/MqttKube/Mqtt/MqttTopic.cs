@@ -102,33 +102,48 @@ internal static class MqttTopic
         }
     }
 
-    /// <summary>A valid filter: not empty, no NUL, <c>+</c> and <c>#</c> only as whole levels, <c>#</c> only last.</summary>
-    public static bool IsValidFilter(string filter)
+    /// <summary>
+    /// The topic rules (MQTT 3.1.1 section 4.7), in the one place the config checks and the client share: not empty, no
+    /// NUL; in a filter <c>+</c> only as a whole level and <c>#</c> only as the whole last level; no wildcard in a name.
+    /// </summary>
+    public static TopicProblem Check(string topic, bool filter)
     {
-        if (string.IsNullOrEmpty(filter) || filter.Contains('\0'))
+        if (string.IsNullOrEmpty(topic))
         {
-            return false;
+            return TopicProblem.Empty;
         }
 
-        var levels = filter.Split('/');
+        if (topic.Contains('\0'))
+        {
+            return TopicProblem.Nul;
+        }
+
+        var levels = topic.Split('/');
         for (var i = 0; i < levels.Length; i++)
         {
             var level = levels[i];
-            if (level.Contains('#') && (level != "#" || i != levels.Length - 1))
+            if (!level.Contains('+') && !level.Contains('#'))
             {
-                return false;
+                continue;
             }
 
-            if (level.Contains('+') && level != "+")
+            if (!filter)
             {
-                return false;
+                return TopicProblem.WildcardInName;
+            }
+
+            if (level is not ("+" or "#") || (level == "#" && i != levels.Length - 1))
+            {
+                return TopicProblem.MisplacedWildcard;
             }
         }
 
-        return true;
+        return TopicProblem.None;
     }
 
+    /// <summary>A valid filter to subscribe to (<see cref="Check"/>).</summary>
+    public static bool IsValidFilter(string filter) => Check(filter, filter: true) == TopicProblem.None;
+
     /// <summary>A valid topic name to publish to: not empty, no wildcard, no NUL.</summary>
-    public static bool IsValidTopicName(string topic)
-        => !string.IsNullOrEmpty(topic) && topic.AsSpan().IndexOfAny("+#\0") < 0;
+    public static bool IsValidTopicName(string topic) => Check(topic, filter: false) == TopicProblem.None;
 }

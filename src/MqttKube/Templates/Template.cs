@@ -26,11 +26,6 @@ internal sealed partial class Template
 
     public string File { get; }
 
-    /// <summary>The template's <c>kind</c> when it is a literal (it is checked against the binding's resource).</summary>
-    public string? Kind => root is TemplateNode.Mapping m
-        && m.Entries.FirstOrDefault(e => e.Key == "kind").Value is TemplateNode.Scalar { Value.Constant: JsonValue kind }
-        && kind.TryGetValue<string>(out var text) ? text : null;
-
     /// <summary>Renders the object; an expression error names the template position.</summary>
     public bool TryRender(IReadOnlyDictionary<string, PyValue> variables, out JsonObject? result, out string? error)
     {

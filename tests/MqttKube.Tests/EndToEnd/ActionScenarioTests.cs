@@ -105,7 +105,7 @@ public sealed class ActionScenarioTests(MosquittoBroker broker, RealKubeControlP
         var deploymentTemplate = Template.Replace("kind: Job", "kind: Deployment").Replace("batch/v1", "apps/v1");
         await using var service = await ServiceUnderTest.StartAsync(broker, Bindings(cluster.Namespace, "skip"), cluster, files: new() { ["job.yaml"] = deploymentTemplate });
         await service.PublishAsync("example/cmd", """{"action": "RUN"}""");
-        await Eventually.WaitAsync(() => service.Log.Contains("differs from the binding's Job; refused", StringComparison.Ordinal), "the kind mismatch is logged");
+        await Eventually.WaitAsync(() => service.Log.Contains("differs from the binding's Job; the launch is refused", StringComparison.Ordinal), "the kind mismatch is logged");
         Assert.Null(await cluster.GetAsync("apps/v1", "Deployment", "example"));
         Assert.DoesNotContain(cluster.Fake?.Requests ?? [], r => r.Method == "POST");
     }

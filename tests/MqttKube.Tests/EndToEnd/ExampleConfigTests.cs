@@ -23,7 +23,7 @@ public sealed partial class ExampleConfigTests(MosquittoBroker broker) : IClassF
         var files = Directory.GetFiles(Path.GetDirectoryName(path)!, "*.yaml").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 
         await using var service = await ServiceUnderTest.StartConfigAsync(text, prefix, Seed, files);
-        var watches = service.Host.Runtime.Bindings.Sum(b => b.Watches.Length);
+        var watches = service.Host.Runtime.Bindings.Sum(b => b.Object.Watches.Count);
         await Eventually.WaitAsync(() => service.Client.Messages.Count(m => m.Topic != service.Topic("status")) >= watches, "every watch published");
     }
 

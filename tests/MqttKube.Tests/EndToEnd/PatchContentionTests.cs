@@ -1,5 +1,5 @@
 using System.Globalization;
-using MqttKube.Http;
+using MqttKube.Bindings;
 using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.EndToEnd;
@@ -30,8 +30,8 @@ public sealed class PatchContentionTests(MosquittoBroker broker) : IClassFixture
         await using var service = await ServiceUnderTest.StartAsync(broker, bindings, k => k.Upsert("""
             {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"shared","namespace":"default"},"data":{"other":"kept"}}
             """));
-        var metrics = service.Host.Metrics.Registry;
-        long Handled() => Enum.GetValues<MetricPatchOutcome>().Sum(o => metrics.Patches(o).Value);
+        var metrics = service.Host.Metrics;
+        long Handled() => Enum.GetValues<PatchOutcome>().Sum(o => metrics.Patches(o).Value);
 
         await Task.WhenAll(Enumerable.Range(0, Loci).Select(async i =>
         {
@@ -45,13 +45,13 @@ public sealed class PatchContentionTests(MosquittoBroker broker) : IClassFixture
         var data = service.Kube.Get("v1", "ConfigMap", "default", "shared")!["data"]!;
         Assert.All(Enumerable.Range(0, Loci), i => Assert.Equal(PerLocus.ToString(CultureInfo.InvariantCulture), (string?)data[$"k{i}"]));
         Assert.Equal("kept", (string?)data["other"]);
-        Assert.Equal(0, metrics.Patches(MetricPatchOutcome.Error).Value);
-        Assert.Equal(0, metrics.Patches(MetricPatchOutcome.NotFound).Value);
+        Assert.Equal(0, metrics.Patches(PatchOutcome.Error).Value);
+        Assert.Equal(0, metrics.Patches(PatchOutcome.NotFound).Value);
         Assert.DoesNotContain("ERROR", service.Log, StringComparison.Ordinal);
 
         // Every PATCH sent either landed or was refused as a conflict, and every refusal is counted.
         var sent = service.Kube.Requests.Count(r => r.Method == "PATCH");
-        Assert.Equal(sent, metrics.Patches(MetricPatchOutcome.Patched).Value + metrics.PatchConflicts.Value);
+        Assert.Equal(sent, metrics.Patches(PatchOutcome.Patched).Value + metrics.PatchConflicts.Value);
         using var http = new HttpClient { BaseAddress = service.Http };
         Assert.Contains($"mqtt_kube_patch_conflicts_total {metrics.PatchConflicts.Value}\n", await http.GetStringAsync("metrics"), StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using MqttKube.Http;
+using MqttKube.Bindings;
 
 namespace MqttKube.Tests.Http;
 
@@ -15,7 +16,7 @@ public sealed class HttpServerEndpointTests
         var first = await Scrape(running);
         metrics.MessagesReceived.Increment();
         metrics.MessagesReceived.Increment();
-        metrics.Patches(MetricPatchOutcome.Patched).Increment();
+        metrics.Patches(PatchOutcome.Patched).Increment();
         metrics.EventToPublish.Observe(TimeSpan.FromMilliseconds(3));
         view.Mqtt = view.Mqtt with { Connected = false };
         var second = await Scrape(running);

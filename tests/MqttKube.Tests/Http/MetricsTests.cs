@@ -1,6 +1,7 @@
 using System.Text;
 using MqttKube.Http;
 using MqttKube.Tests.Support;
+using MqttKube.Bindings;
 
 namespace MqttKube.Tests.Http;
 
@@ -21,10 +22,10 @@ public sealed class MetricsTests
         var metrics = new Metrics();
         metrics.MessagesReceived.Add(3);
         metrics.MessagesPublished.Increment();
-        metrics.Patches(MetricPatchOutcome.Patched).Add(2);
-        metrics.Patches(MetricPatchOutcome.NotFound).Increment();
-        metrics.Actions(MetricAction.Launch, MetricActionOutcome.Ok).Increment();
-        metrics.Actions(MetricAction.Other, MetricActionOutcome.Miss).Increment();
+        metrics.Patches(PatchOutcome.Patched).Add(2);
+        metrics.Patches(PatchOutcome.NotFound).Increment();
+        metrics.Actions(ActionVerb.Launch, ActionOutcome.Ok).Increment();
+        metrics.Actions(ActionVerb.Other, ActionOutcome.Miss).Increment();
         metrics.WatchEvents.Add(7);
         metrics.WatchRestarts.Increment();
         metrics.EventToPublish.Observe(TimeSpan.FromMilliseconds(2));
@@ -57,8 +58,8 @@ public sealed class MetricsTests
     public void Counters_move_under_their_labels_only()
     {
         var metrics = new Metrics();
-        metrics.Patches(MetricPatchOutcome.Error).Increment();
-        metrics.Actions(MetricAction.Restart, MetricActionOutcome.Skipped).Add(4);
+        metrics.Patches(PatchOutcome.Error).Increment();
+        metrics.Actions(ActionVerb.Restart, ActionOutcome.Skipped).Add(4);
 
         var samples = PrometheusParser.Parse(Render(metrics), out _);
         var patches = samples.Where(s => s.Name == "mqtt_kube_patches_total").ToList();
@@ -130,13 +131,13 @@ public sealed class MetricsTests
             for (var i = 0; i < PerThread; i++)
             {
                 metrics.MessagesReceived.Increment();
-                metrics.Patches(MetricPatchOutcome.Unchanged).Increment();
+                metrics.Patches(PatchOutcome.Unchanged).Increment();
                 metrics.EventToPublish.Observe(TimeSpan.FromMilliseconds(i % 20));
             }
         });
 
         Assert.Equal(4 * PerThread, metrics.MessagesReceived.Value);
-        Assert.Equal(4 * PerThread, metrics.Patches(MetricPatchOutcome.Unchanged).Value);
+        Assert.Equal(4 * PerThread, metrics.Patches(PatchOutcome.Unchanged).Value);
         Assert.Equal(4 * PerThread, metrics.EventToPublish.Count);
     }
 
@@ -154,8 +155,8 @@ public sealed class MetricsTests
             for (var i = 0; i < 1000; i++)
             {
                 metrics.MessagesReceived.Increment();
-                metrics.Patches(MetricPatchOutcome.Miss).Increment();
-                metrics.Actions(MetricAction.Delete, MetricActionOutcome.Error).Increment();
+                metrics.Patches(PatchOutcome.Miss).Increment();
+                metrics.Actions(ActionVerb.Delete, ActionOutcome.Error).Increment();
                 metrics.EventToPublish.Observe(TimeSpan.FromTicks(i * 1000));
             }
         }

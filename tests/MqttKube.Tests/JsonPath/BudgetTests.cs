@@ -89,6 +89,25 @@ public sealed class BudgetTests
     }
 
     [Fact]
+    public void Counting_the_nodes_of_the_results_allocates_nothing_per_step()
+    {
+        // 2,000 nested arrays and objects: `$..[0]` selects 1,000 values that hold about a million nodes between them.
+        JsonNode? deep = 1;
+        for (var i = 0; i < 2000; i++)
+        {
+            deep = i % 2 == 0 ? new JsonArray(deep) : new JsonObject { ["a"] = deep };
+        }
+
+        Assert.True(JsonPathQuery.TryParse("$..[0]", out var query, out _));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.False(query.TryEvaluate(deep, out _, out var error));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Contains("steps", error);
+        Assert.True(allocated < 4_000_000, $"a million steps allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
     public void Thousands_of_chained_selectors_cost_steps_for_every_node_they_pass()
     {
         var text = "$..*" + string.Concat(Enumerable.Repeat("[*]", 3000));

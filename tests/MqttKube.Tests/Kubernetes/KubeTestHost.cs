@@ -14,6 +14,7 @@ internal sealed class KubeTestHost : IAsyncDisposable
         Discovery = new ApiDiscovery(Api);
         Objects = new ObjectClient(Api);
         Informers = new SharedInformers(Api, new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(200) });
+        Port = new KubePort(Discovery, Informers, Objects);
     }
 
     public FakeKubeServer Server { get; }
@@ -27,6 +28,9 @@ internal sealed class KubeTestHost : IAsyncDisposable
     public ObjectClient Objects { get; }
 
     public SharedInformers Informers { get; }
+
+    /// <summary>The bindings' port over this server.</summary>
+    public KubePort Port { get; }
 
     public static async Task<KubeTestHost> StartAsync(FakeKubeOptions? options = null)
     {

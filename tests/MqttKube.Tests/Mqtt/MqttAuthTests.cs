@@ -1,4 +1,7 @@
+using System.Text;
+using MqttKube.Configuration;
 using MqttKube.Mqtt;
+using MqttKube.Bindings.Ports;
 using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.Mqtt;
@@ -15,55 +18,50 @@ public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<Mosqui
     [InlineData(MqttProtocol.V5)]
     internal async Task AnonymousConnectsAndExchangesMessagesWithEachProtocol(MqttProtocol protocol)
     {
-        var options = Harness.Options(broker.AnonymousPort) with { Protocol = protocol };
-        var received = new List<MqttMessage>();
+        var config = Harness.Config(broker.AnonymousPort) with { Protocol = protocol };
+        var received = new Recorder();
         var logger = new CapturingLogger<MqttConnection>();
-        await using var connection = await Harness.StartAsync(options, logger);
-        await connection.SubscribeAsync("cmd", (m, _) => { lock (received) { received.Add(m); } return Task.CompletedTask; });
+        await using var connection = await Harness.StartAsync(config, logger);
+        await connection.Subscribe("cmd", received).Acknowledged;
         await using var observer = await MqttTestClient.ConnectAsync(broker.AnonymousPort, v5: protocol == MqttProtocol.V5);
-        await observer.SubscribeAsync(options.TopicPrefix + "/#");
+        await observer.SubscribeAsync(config.TopicPrefix + "/#");
 
-        await observer.PublishAsync(options.TopicPrefix + "/cmd", "ON");
-        Assert.Equal(MqttPublishOutcome.Sent, await connection.PublishAsync("state", "OFF", 1, false, true));
+        await observer.PublishAsync(config.TopicPrefix + "/cmd", "ON");
+        Assert.Equal(PublishResult.Sent, await connection.PublishAsync("state", "OFF"u8.ToArray(), 1, false, CancellationToken.None));
 
-        await observer.WaitForAsync(options.TopicPrefix + "/state", "OFF");
-        await Eventually.WaitAsync(() => { lock (received) { return received.Count == 1; } }, "the command handled");
-        Assert.Equal(("cmd", "ON"), (received[0].RelativeTopic, received[0].PayloadText));
+        await observer.WaitForAsync(config.TopicPrefix + "/state", "OFF");
+        await received.WaitForAsync("ON");
+        Assert.Equal(("cmd", "ON"), (received.Messages[0].Topic, Encoding.UTF8.GetString(received.Messages[0].Payload.Span)));
         Assert.Contains(broker.Log.Split('\n'), l => l.Contains(connection.ClientId, StringComparison.Ordinal) && l.Contains(protocol == MqttProtocol.V5 ? "(p5," : "(p2,", StringComparison.Ordinal));
     }
 
     [Fact]
     public Task BasicAuthWithPassword()
-        => AssertConnectsAsync(Harness.Options(broker.PasswordPort) with
+        => AssertConnectsAsync(Harness.Config(broker.PasswordPort) with
         {
-            Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = MosquittoBroker.Username, Password = MosquittoBroker.Password },
+            Auth = new AuthConfig { Type = AuthType.Basic, Username = MosquittoBroker.Username, Password = MosquittoBroker.Password },
         });
 
     [Fact]
     public Task BasicAuthWithPasswordFileEndingInNewline()
-        => AssertConnectsAsync(Harness.Options(broker.PasswordPort) with
-        {
-            Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = MosquittoBroker.Username, PasswordFile = broker.PasswordFile },
-        });
+        => AssertConnectsAsync(Harness.Parse(broker.PasswordPort, $"auth: {{type: basic, username: {MosquittoBroker.Username}, password-file: {broker.PasswordFile}}}"));
 
     [Fact]
     public Task EnvironmentPasswordOverridesAWrongConfiguredOne()
-        => AssertConnectsAsync(MqttPassword.ApplyEnvironment(
-            Harness.Options(broker.PasswordPort) with
-            {
-                Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = MosquittoBroker.Username, Password = "wrong" },
-            },
-            name => name == MqttPassword.EnvironmentVariable ? MosquittoBroker.Password : null));
+        => AssertConnectsAsync(Harness.Parse(
+            broker.PasswordPort,
+            $"auth: {{type: basic, username: {MosquittoBroker.Username}, password: wrong}}",
+            name => name == ConfigLoader.PasswordVariable ? MosquittoBroker.Password : null));
 
     [Fact]
     public async Task WrongPasswordIsRetriedAndLoggedWithoutEverConnecting()
     {
-        var options = Harness.Options(broker.PasswordPort) with
+        var config = Harness.Config(broker.PasswordPort) with
         {
-            Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = MosquittoBroker.Username, Password = "wrong" },
+            Auth = new AuthConfig { Type = AuthType.Basic, Username = MosquittoBroker.Username, Password = "wrong" },
         };
         var logger = new CapturingLogger<MqttConnection>();
-        await using var connection = await Harness.StartAsync(options, logger, waitConnected: false);
+        await using var connection = await Harness.StartAsync(config, logger, waitConnected: false);
 
         await Eventually.WaitAsync(() => logger.Count(ConnectRefused) >= 6, () => $"six refused attempts; log:\n{logger}");
         Assert.False(connection.IsConnected);
@@ -79,18 +77,18 @@ public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<Mosqui
 
     [Fact]
     public Task TlsWithTheBrokersCa()
-        => AssertConnectsAsync(Harness.Options(broker.TlsPort) with { Tls = new MqttTlsOptions { CaFile = broker.Certificates.CaFile } });
+        => AssertConnectsAsync(Harness.Parse(broker.TlsPort, $"tls: {{cafile: {broker.Certificates.CaFile}}}"));
 
     [Fact]
     public Task TlsByHostName()
-        => AssertConnectsAsync(Harness.Options(broker.TlsPort) with { Host = "localhost", Tls = new MqttTlsOptions { CaFile = broker.Certificates.CaFile } });
+        => AssertConnectsAsync(Harness.Parse(broker.TlsPort, $"tls: {{cafile: {broker.Certificates.CaFile}}}") with { Host = "localhost" });
 
     [Fact]
     public async Task TlsWithAnotherCaIsRefused()
     {
-        var options = Harness.Options(broker.TlsPort) with { Tls = new MqttTlsOptions { CaFile = broker.Certificates.OtherCaFile } };
+        var config = Harness.Parse(broker.TlsPort, $"tls: {{cafile: {broker.Certificates.OtherCaFile}}}");
         var logger = new CapturingLogger<MqttConnection>();
-        await using var connection = await Harness.StartAsync(options, logger, waitConnected: false);
+        await using var connection = await Harness.StartAsync(config, logger, waitConnected: false);
 
         await Eventually.WaitAsync(() => logger.Count(ConnectFailed) >= 2 && logger.Count(CertificateRejected) >= 2, "two rejected attempts");
         Assert.False(connection.IsConnected);
@@ -99,7 +97,7 @@ public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<Mosqui
 
     [Fact]
     public Task InsecureTlsAcceptsAnUntrustedBroker()
-        => AssertConnectsAsync(Harness.Options(broker.TlsPort) with { Tls = new MqttTlsOptions { CaFile = broker.Certificates.OtherCaFile, Insecure = true } });
+        => AssertConnectsAsync(Harness.Parse(broker.TlsPort, $"tls: {{cafile: {broker.Certificates.OtherCaFile}, insecure: true}}"));
 
     [Theory]
     [InlineData(false)]
@@ -107,20 +105,10 @@ public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<Mosqui
     public async Task MutualTlsWithPlainOrEncryptedKey(bool encrypted)
     {
         var certificates = broker.Certificates;
-        var options = Harness.Options(broker.MtlsPort) with
-        {
-            Auth = new MqttAuthOptions
-            {
-                Kind = MqttAuthKind.Mtls,
-                CaFile = certificates.CaFile,
-                CertFile = certificates.ClientCertFile,
-                KeyFile = encrypted ? certificates.ClientEncryptedKeyFile : certificates.ClientKeyFile,
-                KeyFilePassword = encrypted ? TestCertificates.KeyPassword : null,
-                Protocols = encrypted ? ["mqtt"] : [],
-            },
-        };
+        var key = encrypted ? $"{certificates.ClientEncryptedKeyFile}, keyfile_password: {TestCertificates.KeyPassword}, protocols: [mqtt]" : certificates.ClientKeyFile;
+        var config = Harness.Parse(broker.MtlsPort, $"auth: {{type: mtls, cafile: {certificates.CaFile}, certfile: {certificates.ClientCertFile}, keyfile: {key}}}");
 
-        var clientId = await AssertConnectsAsync(options);
+        var clientId = await AssertConnectsAsync(config);
 
         // use_identity_as_username: the broker took the certificate's CN as the username.
         Assert.Contains(broker.Log.Split('\n'), l => l.Contains(clientId, StringComparison.Ordinal) && l.Contains($"u'{TestCertificates.ClientCommonName}'", StringComparison.Ordinal));
@@ -129,19 +117,19 @@ public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<Mosqui
     [Fact]
     public async Task MutualTlsListenerRefusesAClientWithoutCertificate()
     {
-        var options = Harness.Options(broker.MtlsPort) with { Tls = new MqttTlsOptions { CaFile = broker.Certificates.CaFile } };
+        var config = Harness.Parse(broker.MtlsPort, $"tls: {{cafile: {broker.Certificates.CaFile}}}");
         var logger = new CapturingLogger<MqttConnection>();
-        await using var connection = await Harness.StartAsync(options, logger, waitConnected: false);
+        await using var connection = await Harness.StartAsync(config, logger, waitConnected: false);
 
         await Eventually.WaitAsync(() => logger.Count(ConnectFailed) + logger.Count(ConnectRefused) >= 2, "two failed attempts");
         Assert.False(connection.IsConnected);
     }
 
     /// <summary>Connects, and proves it with the retained <c>online</c> seen by an independent client.</summary>
-    async Task<string> AssertConnectsAsync(MqttOptions options)
+    async Task<string> AssertConnectsAsync(MqttConfig config)
     {
         var logger = new CapturingLogger<MqttConnection>();
-        await using var connection = await Harness.StartAsync(options, logger);
+        await using var connection = await Harness.StartAsync(config, logger);
         await using var observer = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
         await observer.SubscribeAsync(connection.StatusTopic);
 

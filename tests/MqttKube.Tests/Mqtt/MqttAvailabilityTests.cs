@@ -1,3 +1,4 @@
+using MqttKube.Configuration;
 using MqttKube.Mqtt;
 using MqttKube.Tests.Support.Mosquitto;
 
@@ -9,25 +10,25 @@ public sealed class MqttAvailabilityTests(MosquittoBroker broker) : IClassFixtur
     [Fact]
     public async Task OnlineIsRetainedOnTheStatusTopicUnderThePrefix()
     {
-        var options = Harness.Options(broker.AnonymousPort) with { StatusTopic = "/availability" };
-        await using var connection = await Harness.StartAsync(options, new CapturingLogger<MqttConnection>());
+        var config = Harness.Config(broker.AnonymousPort) with { StatusTopic = "/availability" };
+        await using var connection = await Harness.StartAsync(config, new CapturingLogger<MqttConnection>());
 
         // A client arriving later still learns the state: the message is retained.
         await using var late = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
-        await late.SubscribeAsync(options.TopicPrefix + "/#");
+        await late.SubscribeAsync(config.TopicPrefix + "/#");
 
-        var online = await late.WaitForAsync(options.TopicPrefix + "/availability", "online");
+        var online = await late.WaitForAsync(config.TopicPrefix + "/availability", "online");
         Assert.True(online.Retain);
-        Assert.Equal(options.TopicPrefix + "/availability", connection.StatusTopic);
+        Assert.Equal(config.TopicPrefix + "/availability", connection.StatusTopic);
     }
 
     [Fact]
     public async Task OfflineIsTheLastWillWhenTheConnectionDiesAndOnlineReturnsAfterReconnect()
     {
         using var relay = new TcpRelay(broker.AnonymousPort);
-        var options = Harness.Options(relay.Port);
+        var config = Harness.Config(relay.Port);
         var logger = new CapturingLogger<MqttConnection>();
-        await using var connection = await Harness.StartAsync(options, logger);
+        await using var connection = await Harness.StartAsync(config, logger);
         await using var observer = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
         await observer.SubscribeAsync(connection.StatusTopic);
         await observer.WaitForAsync(connection.StatusTopic, "online");
@@ -45,8 +46,8 @@ public sealed class MqttAvailabilityTests(MosquittoBroker broker) : IClassFixtur
     [Fact]
     public async Task CleanStopPublishesOfflineRetainedInsteadOfTheWill()
     {
-        var options = Harness.Options(broker.AnonymousPort);
-        var connection = await Harness.StartAsync(options, new CapturingLogger<MqttConnection>());
+        var config = Harness.Config(broker.AnonymousPort);
+        var connection = await Harness.StartAsync(config, new CapturingLogger<MqttConnection>());
         await using var observer = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
         await observer.SubscribeAsync(connection.StatusTopic);
         await observer.WaitForAsync(connection.StatusTopic, "online");
@@ -67,9 +68,9 @@ public sealed class MqttAvailabilityTests(MosquittoBroker broker) : IClassFixtur
     [Fact]
     public async Task ClientIdGetsAUniqueSuffixUnlessDisabled()
     {
-        var plain = new MqttConnection(new MqttOptions { ClientId = "kube", ClientIdSuffix = false }, new CapturingLogger<MqttConnection>());
-        var first = new MqttConnection(new MqttOptions { ClientId = "kube" }, new CapturingLogger<MqttConnection>());
-        var second = new MqttConnection(new MqttOptions { ClientId = "kube" }, new CapturingLogger<MqttConnection>());
+        var plain = new MqttConnection(new MqttConfig { ClientId = "kube", ClientIdSuffix = false }, new CapturingLogger<MqttConnection>());
+        var first = new MqttConnection(new MqttConfig { ClientId = "kube" }, new CapturingLogger<MqttConnection>());
+        var second = new MqttConnection(new MqttConfig { ClientId = "kube" }, new CapturingLogger<MqttConnection>());
 
         Assert.Equal("kube", plain.ClientId);
         Assert.Matches("^kube-[0-9a-f]{6}$", first.ClientId);

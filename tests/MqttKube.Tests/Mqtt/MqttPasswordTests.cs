@@ -1,34 +1,11 @@
+using MqttKube.Configuration;
 using MqttKube.Mqtt;
 
 namespace MqttKube.Tests.Mqtt;
 
+/// <summary>The basic-auth password: the configured one, else the password file's (MQTT_KUBE_MQTT_PASSWORD is the config loader's).</summary>
 public sealed class MqttPasswordTests
 {
-    static readonly MqttOptions Basic = new() { Auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = "u", PasswordFile = "/nowhere" } };
-
-    [Fact]
-    public void EnvironmentOverridesTheConfiguredPassword()
-    {
-        var options = MqttPassword.ApplyEnvironment(Basic, name => name == "MQTT_KUBE_MQTT_PASSWORD" ? "from-env" : null);
-
-        Assert.Equal("from-env", MqttPassword.Read(options.Auth));
-    }
-
-    [Fact]
-    public void UnsetOrEmptyEnvironmentChangesNothing()
-    {
-        Assert.Same(Basic, MqttPassword.ApplyEnvironment(Basic, _ => null));
-        Assert.Same(Basic, MqttPassword.ApplyEnvironment(Basic, _ => string.Empty));
-    }
-
-    [Fact]
-    public void EnvironmentDoesNotTurnAnonymousIntoBasic()
-    {
-        var anonymous = new MqttOptions();
-
-        Assert.Equal(MqttAuthKind.None, MqttPassword.ApplyEnvironment(anonymous, _ => "x").Auth.Kind);
-    }
-
     [Theory]
     [InlineData("secret\n", "secret")]
     [InlineData("secret\r\n", "secret")]
@@ -40,9 +17,26 @@ public sealed class MqttPasswordTests
         try
         {
             File.WriteAllText(file, content);
-            var auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = "u", PasswordFile = file };
 
-            Assert.Equal(expected, MqttPassword.Read(auth));
+            Assert.Equal(expected, MqttPassword.Read(Harness.Parse(1883, $"auth: {{type: basic, username: u, password-file: {file}}}").Auth));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void The_environment_replaces_the_password_file_once_in_the_config_loader()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "from-file");
+            var config = Harness.Parse(1883, $"auth: {{type: basic, username: u, password-file: {file}}}", name => name == ConfigLoader.PasswordVariable ? "from-env" : null);
+
+            Assert.Equal("from-env", MqttPassword.Read(config.Auth));
+            Assert.Null(config.Auth.PasswordFile);
         }
         finally
         {
@@ -54,15 +48,12 @@ public sealed class MqttPasswordTests
     [InlineData("/dev/zero", "is a character device")]
     [InlineData("/dev/urandom", "is a character device")]
     [InlineData("/tmp", "is a directory")]
-    public void A_password_file_or_CA_file_that_is_not_a_regular_file_is_an_error_naming_it(string path, string reason)
+    public void A_CA_file_or_client_certificate_that_is_not_a_regular_file_is_an_error_naming_it(string path, string reason)
     {
-        var auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = "u", PasswordFile = path };
-
-        var password = Assert.Throws<IOException>(() => MqttPassword.Read(auth));
         var ca = Assert.Throws<IOException>(() => MqttTls.LoadCaFile(path));
         var client = Assert.Throws<IOException>(() => MqttTls.LoadClientCertificate(path, path, null));
 
-        foreach (var error in new[] { password, ca, client })
+        foreach (var error in new[] { ca, client })
         {
             Assert.Equal($"{path}: {reason}, not a regular file", error.Message);
         }
@@ -71,7 +62,7 @@ public sealed class MqttPasswordTests
     [Fact]
     public void ConfiguredPasswordWinsOverThePasswordFile()
     {
-        var auth = new MqttAuthOptions { Kind = MqttAuthKind.Basic, Username = "u", Password = "inline", PasswordFile = "/nowhere" };
+        var auth = new AuthConfig { Type = AuthType.Basic, Username = "u", Password = "inline" };
 
         Assert.Equal("inline", MqttPassword.Read(auth));
     }
@@ -83,13 +74,13 @@ public sealed class MqttPasswordTests
     [InlineData(true, false, 1234, 1234)]
     public void DefaultPortFollowsTls(bool tls, bool mtls, int? port, int expected)
     {
-        var options = new MqttOptions
+        var config = new MqttConfig
         {
             Port = port,
-            Tls = tls ? new MqttTlsOptions() : null,
-            Auth = mtls ? new MqttAuthOptions { Kind = MqttAuthKind.Mtls } : MqttAuthOptions.None,
+            Tls = tls ? new TlsConfig() : null,
+            Auth = mtls ? new AuthConfig { Type = AuthType.Mtls } : new AuthConfig(),
         };
 
-        Assert.Equal(expected, options.EffectivePort);
+        Assert.Equal(expected, config.EffectivePort);
     }
 }

@@ -1,32 +1,34 @@
+using System.Text;
+using MqttKube.Bindings.Ports;
 using MqttKube.Mqtt;
 using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.Mqtt;
 
-/// <summary>The broker goes away and comes back: nothing QoS 1 is lost, state keeps only its newest value.</summary>
+/// <summary>The broker goes away and comes back: the client says so, resubscribes, and announces the new session.</summary>
 public sealed class MqttReconnectTests(MosquittoBroker broker) : IClassFixture<MosquittoBroker>
 {
     [Fact]
-    public async Task BrokerRestartQueuesFlushesResubscribesAndNotifies()
+    public async Task BrokerRestartResubscribesAndAnnouncesTheNewSession()
     {
         // Our client goes through a relay that can hold it back, so the observer is listening before it returns.
         using var relay = new TcpRelay(broker.AnonymousPort);
-        var options = Harness.Options(relay.Port);
+        var config = Harness.Config(relay.Port);
         var logger = new CapturingLogger<MqttConnection>();
-        var connection = new MqttConnection(options, logger);
-        await using var _ = connection;
-        var commands = new List<string>();
-        await connection.SubscribeAsync("cmd/+", (m, _) => { lock (commands) { commands.Add(m.RelativeTopic + "=" + m.PayloadText); } return Task.CompletedTask; });
-        var connected = new List<MqttConnectedEventArgs>();
-        connection.Connected += async e =>
+        var connection = new MqttConnection(config, logger, Harness.Fast);
+        await using var owned = connection;
+        var commands = new Recorder();
+        connection.Subscribe("cmd/+", commands);
+        var sessions = new List<MqttSession>();
+        connection.Connected += session =>
         {
-            lock (connected)
+            lock (sessions)
             {
-                connected.Add(e);
+                sessions.Add(session);
             }
 
-            // What the bindings do: republish the current watch values.
-            await connection.PublishAsync("watch/value", $"v{e.ConnectionCount}", 1, true, true, e.CancellationToken);
+            // What the bindings' state table does: publish every state again (without waiting).
+            _ = connection.PublishAsync("watch/value", Encoding.UTF8.GetBytes($"v{session.Number}"), 1, true, CancellationToken.None).AsTask();
         };
         await connection.StartAsync();
         await Harness.WaitConnectedAsync(connection, logger);
@@ -36,33 +38,26 @@ public sealed class MqttReconnectTests(MosquittoBroker broker) : IClassFixture<M
         await Eventually.WaitAsync(() => !connection.IsConnected, "the connection noticed the broker is gone");
         relay.RefuseNewConnections = true;
 
-        Assert.Equal(MqttPublishOutcome.Queued, await connection.PublishAsync("events/a", "1", 1, false, false));
-        Assert.Equal(MqttPublishOutcome.Queued, await connection.PublishAsync("state/x", "old", 1, true, true));
-        Assert.Equal(MqttPublishOutcome.Queued, await connection.PublishAsync("events/a", "2", 2, false, false));
-        Assert.Equal(MqttPublishOutcome.Dropped, await connection.PublishAsync("events/q0", "lost", 0, false, false));
-        Assert.Equal(MqttPublishOutcome.Queued, await connection.PublishAsync("state/x", "new", 1, true, true));
-        Assert.Equal(3, connection.QueuedCount);
+        // Offline: nothing is queued here; the caller is told, and publishes again on the next session.
+        Assert.Equal(PublishResult.Offline, await connection.PublishAsync("state/x", "new"u8.ToArray(), 1, true, CancellationToken.None));
 
         await broker.StartAsync();
         await using var observer = await MqttTestClient.ConnectAsync(broker.AnonymousPort);
-        await observer.SubscribeAsync(options.TopicPrefix + "/#");
+        await observer.SubscribeAsync(config.TopicPrefix + "/#");
         relay.RefuseNewConnections = false;
 
-        await observer.WaitForAsync(options.TopicPrefix + "/watch/value", "v2");
-        var seen = observer.Messages
-            .Where(m => !m.Topic.EndsWith("/status", StringComparison.Ordinal))
-            .Select(m => m.Topic[(options.TopicPrefix!.Length + 1)..] + "=" + m.Payload);
-        Assert.Equal(["events/a=1", "events/a=2", "state/x=new", "watch/value=v2"], seen);
-        Assert.Equal(0, connection.QueuedCount);
+        await observer.WaitForAsync(config.TopicPrefix + "/watch/value", "v2");
+        Assert.DoesNotContain(observer.Messages, m => m.Topic.EndsWith("/state/x", StringComparison.Ordinal));
         Assert.True(connection.IsConnected);
-        lock (connected)
+        lock (sessions)
         {
-            Assert.Equal([(false, 1), (true, 2)], connected.Select(e => (e.IsReconnect, e.ConnectionCount)));
+            Assert.Equal([(false, 1), (true, 2)], sessions.Select(s => (s.IsReconnect, s.Number)));
         }
 
         // The subscription is back.
-        await observer.PublishAsync(options.TopicPrefix + "/cmd/lamp", "ON");
-        await Eventually.WaitAsync(() => { lock (commands) { return commands.Contains("cmd/lamp=ON"); } }, "the command after reconnect");
+        await observer.PublishAsync(config.TopicPrefix + "/cmd/lamp", "ON");
+        await commands.WaitForAsync("ON");
+        Assert.Equal("cmd/lamp", Assert.Single(commands.Messages).Topic);
     }
 
     [Fact]
@@ -71,7 +66,7 @@ public sealed class MqttReconnectTests(MosquittoBroker broker) : IClassFixture<M
         // Nothing listens behind the relay at first: every attempt fails, the client keeps trying.
         using var relay = new TcpRelay(broker.AnonymousPort) { RefuseNewConnections = true };
         var logger = new CapturingLogger<MqttConnection>();
-        await using var connection = await Harness.StartAsync(Harness.Options(relay.Port), logger, waitConnected: false);
+        await using var connection = await Harness.StartAsync(Harness.Config(relay.Port), logger, waitConnected: false);
 
         await Eventually.WaitAsync(() => logger.Count(3003) >= 3, () => $"three failed attempts; log:\n{logger}");
         Assert.False(connection.IsConnected);
@@ -81,20 +76,13 @@ public sealed class MqttReconnectTests(MosquittoBroker broker) : IClassFixture<M
     }
 
     [Fact]
-    public async Task OfflineQueueDropsTheOldestBeyondItsBound()
+    public async Task Publishing_while_offline_answers_offline_at_once()
     {
-        var logger = new CapturingLogger<MqttConnection>();
-        var options = Harness.Options(broker.AnonymousPort) with { OfflineQueueLimit = 2 };
-        await using var connection = new MqttConnection(options, logger);
+        await using var connection = new MqttConnection(Harness.Config(broker.AnonymousPort), new CapturingLogger<MqttConnection>(), Harness.Fast);
 
         // Not started: offline.
-        foreach (var n in new[] { "1", "2", "3" })
-        {
-            Assert.Equal(MqttPublishOutcome.Queued, await connection.PublishAsync("t", n, 1, false, false));
-        }
-
-        Assert.Equal(2, connection.QueuedCount);
-        Assert.Equal(1, connection.MessagesDropped);
-        Assert.Contains(logger.Entries, e => e.EventId == 3027 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Equal(PublishResult.Offline, await connection.PublishAsync("t", "1"u8.ToArray(), 1, false, CancellationToken.None));
+        Assert.Equal(PublishResult.Offline, await connection.PublishAsync("t", "2"u8.ToArray(), 0, false, CancellationToken.None));
+        Assert.Equal(0, connection.MessagesPublished);
     }
 }

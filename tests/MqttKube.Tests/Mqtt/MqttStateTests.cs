@@ -12,7 +12,7 @@ public sealed class MqttStateTests(MosquittoBroker broker) : IClassFixture<Mosqu
         using var relay = new TcpRelay(broker.AnonymousPort);
         var logger = new CapturingLogger<MqttConnection>();
         var before = DateTimeOffset.UtcNow;
-        await using var connection = await Harness.StartAsync(Harness.Options(relay.Port), logger);
+        await using var connection = await Harness.StartAsync(Harness.Config(relay.Port), logger);
         var up = DateTimeOffset.UtcNow;
 
         var since = connection.StateSince;

@@ -9,7 +9,7 @@ namespace MqttKube.Bindings.Plan;
 /// <c>launch</c> the object as it would be created, for <c>restart</c> the write (a JSON Patch when the object is
 /// given), or why it would do nothing (<see cref="Problem"/>).
 /// </summary>
-internal sealed record ActionPreview(MapResult Result, string? Verb, string Value, JsonObject? Launched, IReadOnlyList<JsonNode>? Patch, string? Problem)
+internal sealed record ActionPreview(MapResult Result, ActionVerb? Verb, string Value, JsonObject? Launched, IReadOnlyList<JsonNode>? Patch, string? Problem)
 {
     /// <param name="kind">The binding's kind (<c>Job</c>).</param>
     /// <param name="ns">The namespace the service would use (null for a cluster-scoped kind).</param>
@@ -26,9 +26,9 @@ internal sealed record ActionPreview(MapResult Result, string? Verb, string Valu
         var preview = new ActionPreview(result, verb, value, null, null, null);
         switch (verb)
         {
-            case "launch" when action.Template is not { } template:
+            case ActionVerb.Launch when action.Template is null:
                 return preview with { Problem = "the action has no launch template" };
-            case "launch":
+            case ActionVerb.Launch:
                 var variables = TemplateContext.Create(binding.Config.Node, action.Config.Node, result, uid, current);
                 if (!action.Template.TryRender(variables, out var obj, out var error) || obj is null)
                 {
@@ -38,13 +38,14 @@ internal sealed record ActionPreview(MapResult Result, string? Verb, string Valu
                 var templateKind = ActionEffects.Text(obj["kind"]);
                 return string.Equals(templateKind, kind, StringComparison.OrdinalIgnoreCase)
                     ? preview with { Launched = ActionEffects.PrepareLaunch(obj, ns, action.LaunchLabel) }
-                    : preview with { Problem = $"the template's kind {templateKind ?? "(none)"} differs from the binding's {kind}; refused" };
-            case "restart" when !ActionEffects.CanRestart(kind):
+                    : preview with { Problem = $"the template's kind {templateKind ?? "(none)"} differs from the binding's {kind}" };
+            case ActionVerb.Restart when !ActionEffects.CanRestart(kind):
                 return preview with { Problem = $"restart works on Deployments, DaemonSets and StatefulSets, not {kind}" };
-            case "restart" when current is not null:
-                return ActionEffects.RestartedAt.PlanWrite(current, ActionEffects.RestartStamp(now), out var ops, out var planError)
-                    ? preview with { Patch = PatchPreview.Guarded(current, ops.Select(o => o.ToJsonNode())) }
-                    : preview with { Problem = planError };
+            case ActionVerb.Restart when current is not null:
+                var plan = ActionEffects.PlanRestart(current, now);
+                return plan.Problem is { } planError
+                    ? preview with { Problem = planError }
+                    : preview with { Patch = PatchPreview.Guarded(current, plan.Operations) };
             default:
                 return preview;
         }

@@ -18,18 +18,16 @@ internal sealed record PatchPreview(MapResult Result, IReadOnlyList<JsonNode>? P
             return new PatchPreview(result, null, null);
         }
 
-        if (!patch.Locus.PlanWrite(current, result.Output?.DeepClone(), out var ops, out var error))
-        {
-            return new PatchPreview(result, null, error);
-        }
-
-        return new PatchPreview(result, Guarded(current, ops.Select(o => o.ToJsonNode())), null);
+        var plan = patch.PlanWrite(current, result.Output);
+        return plan.Problem is { } problem
+            ? new PatchPreview(result, null, problem)
+            : new PatchPreview(result, Guarded(current, plan.Operations), null);
     }
 
     /// <summary>
     /// The request body: the operations after a <c>test</c> of the object's resourceVersion, so that a write never
-    /// lands on a version it was not planned against; empty when there is nothing to write. (ObjectClient.JsonPatchAsync
-    /// sends the same body.)
+    /// lands on a version it was not planned against; empty when there is nothing to write. The service sends this very
+    /// body (<see cref="Inbound.GuardedPatch"/>).
     /// </summary>
     public static IReadOnlyList<JsonNode> Guarded(JsonObject current, IEnumerable<JsonNode> ops)
     {

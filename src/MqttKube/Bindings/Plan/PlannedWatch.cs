@@ -5,7 +5,4 @@ using MqttKube.ValueMapping;
 namespace MqttKube.Bindings.Plan;
 
 /// <summary>A watch ready to run: its locus and value map compiled.</summary>
-internal sealed record PlannedWatch(int Index, WatchConfig Config, JsonPathQuery Locus, ValueMap Values)
-{
-    public string Describe(PlannedBinding binding) => $"{binding.Path}.watch[{Index}] ({Config.Topic})";
-}
+internal sealed record PlannedWatch(int Index, WatchConfig Config, JsonPathQuery Locus, ValueMap Values);

@@ -47,13 +47,13 @@ internal static class DryRunReport
             return;
         }
 
-        if (preview.Verb is null)
+        if (preview.Verb is not { } verb)
         {
             w.WriteLine($"  '{preview.Value}' is not an action (launch, create, delete, restart): nothing would be done");
         }
         else if (preview.Problem is { } problem)
         {
-            w.WriteLine($"  {preview.Verb}: {problem}; nothing would be done");
+            w.WriteLine($"  {OutcomeNames.Of(verb)}: {problem}; nothing would be done");
         }
         else if (preview.Launched is { } launched)
         {
@@ -65,7 +65,7 @@ internal static class DryRunReport
             w.WriteLine($"  would launch {target.Describe(name)} ({onExists}):");
             w.Write(JsonYaml.Write(launched, 4));
         }
-        else if (preview.Verb == "delete")
+        else if (verb == ActionVerb.Delete)
         {
             var where = target.Namespace is null ? string.Empty : $" in {target.Namespace}";
             w.WriteLine($"  would delete {target.Describe()} and every {target.Kind}{where} labelled {ActionEffects.LaunchedSelector(action.LaunchLabel)} (foreground propagation)");

@@ -35,7 +35,7 @@ internal static class ObjectFile
             return null;
         }
 
-        if (node is JsonObject list && Bindings.ActionEffects.Text(list["kind"]) is "List")
+        if (node is JsonObject list && Bindings.Plan.ActionEffects.Text(list["kind"]) is "List")
         {
             problem($"{shown}: a List of objects; give one object ('kubectl get KIND NAME -o json')");
             return null;

@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Logging;
+using MqttKube.Bindings.Outbound;
+using MqttKube.Bindings.Plan;
+using MqttKube.Bindings.Ports;
+using MqttKube.Kubernetes;
+
+namespace MqttKube.Bindings;
+
+/// <summary>
+/// One binding at run time: resolves its kind through discovery (retrying with back-off while the kind is unknown or
+/// forbidden, without holding up the other bindings), then watches its object (one subscription, whatever the number
+/// of watches) when it has watches. Ready once the kind is resolved and the first list is in: then the commands held
+/// meanwhile are handled.
+/// </summary>
+internal sealed partial class Binding : IObjectObserver
+{
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private volatile ResourceType? type;
+    private volatile string? waiting = "starting";
+    private volatile bool ready;
+    private IObjectSubscription? subscription;
+
+    public Binding(PlannedBinding plan, BindingServices services, StateTable states, Activity activity)
+    {
+        Plan = plan;
+        Services = services;
+        Activity = activity;
+        logger = services.Logs.CreateLogger("binding");
+        Object = new BoundObject(this, plan.Config.Name, states);
+    }
+
+    public PlannedBinding Plan { get; }
+
+    public BindingServices Services { get; }
+
+    public Activity Activity { get; }
+
+    /// <summary>The named object (created at once: commands are held on it while the binding starts).</summary>
+    public BoundObject Object { get; }
+
+    /// <summary>The resolved kind, or null while the binding cannot start.</summary>
+    public ResourceType? Type => type;
+
+    /// <summary>The namespace requests use: the binding's (or the default one) for namespaced kinds, null otherwise.</summary>
+    public string? Namespace { get; private set; }
+
+    /// <summary>Why the kind is not resolved yet, or null once it is.</summary>
+    public string? Waiting => waiting;
+
+    /// <summary>The kind is resolved and the object's first state is in (readiness).</summary>
+    public bool IsReady => ready;
+
+    /// <summary>The last failure of the watch (a Forbidden list, say), for the status page.</summary>
+    public string? WatchError => subscription?.LastError;
+
+    /// <summary>Resolves the kind and watches the object; retries forever with back-off; returns once running or stopped.</summary>
+    public async Task StartAsync()
+    {
+        var cancellationToken = stopping.Token;
+        var backoff = new Backoff(Services.RetryMin, Services.RetryMax);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var resolved = await Services.Kube.ResolveAsync(Plan.Config.Resource, Plan.Config.ApiVersion, cancellationToken).ConfigureAwait(false);
+                Namespace = resolved.Namespaced ? Plan.Config.Namespace ?? Services.DefaultNamespace : null;
+                type = resolved;
+                waiting = null;
+                LogStarted(logger, Plan.Path, Plan.Target, resolved.ToString());
+                if (Plan.Watches.Length > 0)
+                {
+                    subscription = Services.Kube.Watch(resolved, Namespace, null, Plan.Config.Name, this);
+                }
+                else
+                {
+                    MarkReady(); // nothing to list: patches and actions read the object when they need it
+                }
+
+                return;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                waiting = ex.Message;
+                var delay = backoff.Next();
+                LogCannotStart(logger, Plan.Path, Plan.Target, ex.Message, delay.TotalSeconds);
+                try
+                {
+                    await Activity.PauseAsync(delay, Services.Time, cancellationToken).ConfigureAwait(false); // not busy while it waits
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void OnEvent(ObjectEvent e)
+    {
+        if (e.Type == ObjectEventType.Synced || !string.Equals(e.Name, Plan.Config.Name, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Services.Metrics.WatchEvent();
+        var since = Services.Time.GetTimestamp();
+        Object.Update(e.Type is ObjectEventType.Added or ObjectEventType.Modified ? e.Object : null, since);
+        if (!ready)
+        {
+            MarkReady();
+        }
+    }
+
+    /// <summary>Stops watching, takes no more commands, and lets the queued ones finish (until <paramref name="cancellationToken"/>).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        try
+        {
+            await Object.CompleteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void MarkReady()
+    {
+        ready = true;
+        Object.Open(stopping.Token);
+    }
+
+    [LoggerMessage(EventId = 4401, Level = LogLevel.Information, Message = "{Path} {Target} is running ({Type})")]
+    private static partial void LogStarted(ILogger logger, string path, string target, string type);
+
+    [LoggerMessage(EventId = 4402, Level = LogLevel.Warning, Message = "{Path} {Target} cannot start: {Reason}; retrying in {Seconds:0.#} s")]
+    private static partial void LogCannotStart(ILogger logger, string path, string target, string reason, double seconds);
+}

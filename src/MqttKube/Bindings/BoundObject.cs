@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using MqttKube.Bindings.Inbound;
+using MqttKube.Bindings.Outbound;
+
+namespace MqttKube.Bindings;
+
+/// <summary>
+/// One object a binding is bound to, with everything per object: its latest version (what patches plan against and
+/// templates see as <c>object</c>), its watches, and its patch and action associations with their queues. Created
+/// when the object is bound (a named binding's at once, so commands can be held while it starts), dropped when it is
+/// unbound.
+/// </summary>
+internal sealed class BoundObject
+{
+    private volatile JsonObject? latest;
+
+    public BoundObject(Binding binding, string name, StateTable states)
+    {
+        Name = name;
+        var plan = binding.Plan;
+        Watches = [.. plan.Watches.Select(w => new WatchAssociation(plan, w, binding.Services, states))];
+        Inbound = [.. plan.Patches.Select(p => (InboundAssociation)new PatchAssociation(binding, this, p)), .. plan.Actions.Select(a => new ActionAssociation(binding, this, a))];
+    }
+
+    public string Name { get; }
+
+    /// <summary>The newest version of the object seen; null when none was (or it is gone).</summary>
+    public JsonObject? Latest => latest;
+
+    public IReadOnlyList<WatchAssociation> Watches { get; }
+
+    /// <summary>The patch associations, then the action associations, in config order (as the binding's routes).</summary>
+    public IReadOnlyList<InboundAssociation> Inbound { get; }
+
+    /// <summary>A new version of the object (null: it does not exist), which arrived at <paramref name="since"/>.</summary>
+    public void Update(JsonObject? obj, long since)
+    {
+        latest = obj;
+        foreach (var watch in Watches)
+        {
+            watch.OnObject(obj, since);
+        }
+    }
+
+    /// <summary>The binding is ready: the held commands are handled, in order.</summary>
+    public void Open(CancellationToken cancellationToken)
+    {
+        foreach (var association in Inbound)
+        {
+            association.Open(cancellationToken);
+        }
+    }
+
+    /// <summary>Takes no more commands and lets the queued ones finish.</summary>
+    public Task CompleteAsync() => Task.WhenAll(Inbound.Select(a => a.CompleteAsync()));
+
+    /// <summary>The object is no longer bound: its retained states are cleared on the broker.</summary>
+    public void Release()
+    {
+        foreach (var watch in Watches)
+        {
+            watch.Release();
+        }
+
+        foreach (var association in Inbound)
+        {
+            association.Dispose();
+        }
+    }
+}

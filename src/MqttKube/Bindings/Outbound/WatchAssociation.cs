@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using MqttKube.Bindings.Plan;
+using MqttKube.ValueMapping;
+
+namespace MqttKube.Bindings.Outbound;
+
+/// <summary>
+/// Kubernetes → MQTT (SPEC 3.2) for one bound object: the value at the locus of every version of the object (null
+/// when the locus matches nothing or the object is gone), mapped to a payload and set as the topic's newest state
+/// in the <see cref="StateTable"/>, which publishes it when it differs from the last one published.
+/// </summary>
+internal sealed partial class WatchAssociation
+{
+    private readonly PlannedBinding binding;
+    private readonly PlannedWatch watch;
+    private readonly BindingServices services;
+    private readonly StateTable states;
+    private readonly ILogger logger;
+
+    public WatchAssociation(PlannedBinding binding, PlannedWatch watch, BindingServices services, StateTable states)
+    {
+        this.binding = binding;
+        this.watch = watch;
+        this.services = services;
+        this.states = states;
+        logger = services.Logs.CreateLogger("watch");
+        State = new AssociationState("watch", watch.Config.Topic, watch.Config.Locus);
+    }
+
+    public AssociationState State { get; }
+
+    /// <summary>A new version of the object (null: it does not exist), which arrived at <paramref name="since"/>.</summary>
+    public void OnObject(JsonObject? obj, long since)
+    {
+        var value = Read(watch, obj);
+        var result = watch.Values.Map(MapValue.Json(value));
+        JsonNode? output = result.Output;
+        if (!result.Matched && !result.Value.TryToJson(out output, out _))
+        {
+            output = value;
+        }
+
+        var payload = PayloadText.Of(output);
+        LogValue(logger, binding.Target, watch.Config.Locus, value?.ToJsonString() ?? "null", payload, result.Matched);
+        State.Value(payload, services.Time.GetUtcNow());
+        states.Set(State, watch.Config.Topic, watch.Config.Qos, watch.Config.Retain, payload, since);
+    }
+
+    /// <summary>The object is no longer bound: its retained state is cleared on the broker.</summary>
+    public void Release() => states.Release(State);
+
+    /// <summary>The locus value: null when it matches nothing, the value for one match, an array for several.</summary>
+    internal static JsonNode? Read(PlannedWatch watch, JsonObject? obj)
+    {
+        if (obj is null)
+        {
+            return null;
+        }
+
+        if (watch.Locus.IsSingular)
+        {
+            return watch.Locus.TryGetSingle(obj, out var single) ? single : null;
+        }
+
+        var nodes = watch.Locus.Evaluate(obj);
+        return nodes.Count switch
+        {
+            0 => null,
+            1 => nodes[0].Value,
+            _ => new JsonArray(nodes.Select(n => n.Value?.DeepClone()).ToArray()),
+        };
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "{Target}: {Locus} = {Value} -> payload '{Payload}' (mapped: {Matched})")]
+    private static partial void LogValue(ILogger logger, string target, string locus, string value, string payload, bool matched);
+}
