@@ -21,6 +21,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     private readonly ILogger logger;
     private readonly KubeConnection kube;
     private readonly SharedInformers informers;
+    private readonly ApiDiscovery discovery;
     private readonly MqttConnection mqtt;
     private readonly BindingRuntime runtime;
     private readonly ServiceStatus status;
@@ -35,7 +36,8 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         informers = new SharedInformers(api, null, logs);
         mqtt = new MqttConnection(plan.Config.Mqtt, logs.CreateLogger<MqttConnection>());
         Metrics = new Metrics();
-        var port = new KubePort(new ApiDiscovery(api, logs.CreateLogger("kubernetes")), informers, new ObjectClient(api));
+        discovery = new ApiDiscovery(api, logs.CreateLogger("kubernetes"));
+        var port = new KubePort(discovery, informers, new ObjectClient(api));
         runtime = new BindingRuntime(new BindingServices(mqtt, port, logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System));
         status = new ServiceStatus(plan, mqtt, runtime, informers);
         var counters = new CounterSync(Metrics, mqtt, informers);
@@ -54,6 +56,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        discovery.Prefetch(); // the API server's TLS handshake and discovery while the HTTP server and MQTT start
         LogStarting(logger, CommandLineVersion(), plan.Bindings.Count, mqtt.Broker, kube.Source);
         try
         {

@@ -31,6 +31,14 @@ internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
         return Match(types, resource, apiVersion) ?? throw Unknown(types, resource, apiVersion);
     }
 
+    /// <summary>
+    /// Starts loading discovery in the background, so the API server's connection (TCP, TLS) and discovery overlap
+    /// whatever the caller does next and the first lookup finds them done or in flight. A failure is left to the
+    /// lookups, which load again and report it.
+    /// </summary>
+    public void Prefetch() =>
+        _ = Task.Run(() => GetAllAsync(CancellationToken.None)).ContinueWith(t => LogPrefetchFailed(_logger, t.Exception?.GetBaseException().Message ?? ""), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
     /// <summary>Every served type, in discovery order (loads discovery when needed).</summary>
     public async Task<IReadOnlyList<ResourceType>> GetAllAsync(CancellationToken cancellationToken) =>
         _types ?? await RefreshAsync(null, cancellationToken).ConfigureAwait(false);

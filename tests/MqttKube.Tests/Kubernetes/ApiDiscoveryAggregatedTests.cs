@@ -1,4 +1,5 @@
 using MqttKube.FakeKube;
+using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.Kubernetes;
 
@@ -54,5 +55,29 @@ public sealed class ApiDiscoveryAggregatedTests
         Assert.Contains("/api/v1", paths);
         Assert.Contains("/apis/apps/v1", paths);
         Assert.Equal(paths.Count, paths.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task PrefetchLoadsDiscoveryOnceAheadOfTheFirstLookup()
+    {
+        await using var host = await KubeTestHost.StartAsync(new FakeKubeOptions { AggregatedDiscovery = true });
+
+        host.Discovery.Prefetch();
+        await Eventually.WaitAsync(() => host.Server.Requests.Count == 2, "discovery's two requests without any lookup");
+        Assert.Equal("apps/v1", (await host.TypeAsync("deploy")).ApiVersion);
+
+        Assert.Equal(2, host.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AFailedPrefetchIsLoadedAgainByTheFirstLookup()
+    {
+        await using var host = await KubeTestHost.StartAsync(new FakeKubeOptions { AggregatedDiscovery = true });
+        host.Server.InjectFailures(r => r.Path == "/apis", 503);
+
+        host.Discovery.Prefetch();
+        await Eventually.WaitAsync(() => host.Server.Requests.Count == 2, "the failed prefetch");
+
+        Assert.Equal("apps/v1", (await host.TypeAsync("deploy")).ApiVersion);
     }
 }
