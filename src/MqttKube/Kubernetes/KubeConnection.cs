@@ -21,7 +21,8 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
         DefaultNamespace = string.IsNullOrWhiteSpace(configuration.Namespace) ? null : configuration.Namespace.Trim();
         _tlsServerName = string.IsNullOrWhiteSpace(configuration.TlsServerName) ? null : configuration.TlsServerName;
         _credentials = new KubeCredentials(configuration);
-        UsesPlatformTrust = BaseUri.Scheme == Uri.UriSchemeHttps && !configuration.SkipTlsVerify && configuration.SslCaCerts is not { Count: > 0 };
+        UsesPlatformTrust = (BaseUri.Scheme == Uri.UriSchemeHttps && !configuration.SkipTlsVerify && configuration.SslCaCerts is not { Count: > 0 })
+            || (proxy as System.Net.WebProxy)?.Address?.Scheme == Uri.UriSchemeHttps; // an HTTPS proxy's certificate is the platform's to check
         var clientCertificate = KubeHttpHandler.ClientCertificate(configuration); // read now: a bad certificate or key fails the start
         _http = new(() => new HttpClient(KubeHttpHandler.Create(configuration, proxy, clientCertificate)) { Timeout = Timeout.InfiniteTimeSpan });
     }
@@ -40,7 +41,7 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
 
     public Uri BaseUri { get; }
 
-    /// <summary>Whether the server's certificate is checked against the platform's CAs (HTTPS, no CA in the configuration, verification on).</summary>
+    /// <summary>Whether a certificate is checked against the platform's CAs: the server's (HTTPS, no CA in the configuration, verification on) or an HTTPS proxy's.</summary>
     public bool UsesPlatformTrust { get; }
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)

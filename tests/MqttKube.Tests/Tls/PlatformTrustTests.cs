@@ -28,6 +28,17 @@ public sealed class PlatformTrustTests : IDisposable
     }
 
     [Theory]
+    [InlineData("https://proxy.example:3128", true)]
+    [InlineData("http://proxy.example:3128", false)]
+    public void AnHttpsProxyUsesThePlatformsCasThoughTheApiServerHasItsOwn(string proxy, bool platform)
+    {
+        var ca = KubeConfigDir.B64(MqttKube.FakeKube.FakeCertificates.Create().CaPem);
+        var path = _dir.KubeConfig("https://kube.example:6443", $"    certificate-authority-data: {ca}", "    token: t");
+        using var connection = KubeConnectionFactory.Create(new KubeEnvironment(n => n switch { "KUBECONFIG" => path, "HTTPS_PROXY" => proxy, _ => null }, null, "/nonexistent"));
+        Assert.Equal(platform, connection.UsesPlatformTrust);
+    }
+
+    [Theory]
     [InlineData("{host: broker}", false)]
     [InlineData("{host: broker, tls: {}}", true)]
     [InlineData("{host: broker, tls: {cafile: !relpath ca.crt}}", false)]
