@@ -42,9 +42,10 @@ fuzz:
 	MQTT_KUBE_FUZZ_SCALE=$(FUZZ_SCALE) MQTT_KUBE_FUZZ_SEED=$(FUZZ_SEED) $(DOTNET) test tests/MqttKube.Tests -c $(CONFIG) --filter "FullyQualifiedName~MqttKube.Tests.Fuzz"
 
 # Benchmarks: BenchmarkDotNet value mapping, then the published executable against Mosquitto and the fake API
-# server; the tables go to tests/MqttKube.Benchmarks/RESULTS.md. About 5 minutes on 2 cores (publish included).
+# server, then against the real kube-apiserver of ../shared/k8s (skipped with a note when absent); the tables go to
+# tests/MqttKube.Benchmarks/RESULTS.md. About 15 minutes on 2 cores (publish included). One section: BENCH_ARGS="--only real".
 bench: publish
-	$(DOTNET) run -c Release --project tests/MqttKube.Benchmarks -- all --exe artifacts/mqtt-kube --out tests/MqttKube.Benchmarks/RESULTS.md
+	$(DOTNET) run -c Release --project tests/MqttKube.Benchmarks -- all --exe artifacts/mqtt-kube --out tests/MqttKube.Benchmarks/RESULTS.md $(BENCH_ARGS)
 
 # Fully static, stripped linux-x64 executable (glibc linked in; TOOLCHAIN.md "Static and ARM builds").
 # Its native intermediates live apart from `publish`'s, so the two builds never reuse each other's link.

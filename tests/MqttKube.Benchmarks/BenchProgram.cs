@@ -3,49 +3,66 @@ using System.Runtime.InteropServices;
 using System.Text;
 using MqttKube.Benchmarks.Hostile;
 using MqttKube.Benchmarks.Micro;
+using MqttKube.Benchmarks.Real;
 using MqttKube.Benchmarks.Report;
+using MqttKube.Benchmarks.Scale;
 using MqttKube.Benchmarks.Service;
 
 namespace MqttKube.Benchmarks;
 
 /// <summary>
-/// <c>MqttKube.Benchmarks micro|hostile|service|all [--exe PATH] [--out FILE] [--verbose]</c>: the BenchmarkDotNet
-/// value-mapping benchmarks, the hostile-evaluation figures, the service benchmarks of the published executable, or
-/// all of them; the tables go to stdout and to FILE.
+/// <c>MqttKube.Benchmarks [SECTION|all] [--only SECTION[,SECTION…]] [--exe PATH] [--out FILE] [--verbose]</c>: the
+/// sections are <c>micro</c> (BenchmarkDotNet value mapping), <c>hostile</c> (hostile evaluations), <c>service</c> (the
+/// published executable on the fake API server), <c>real</c> (on a real kube-apiserver of <c>../shared/k8s</c>) and
+/// <c>scale</c> (many objects); the tables go to stdout and to FILE.
 /// </summary>
 internal static class BenchProgram
 {
+    private static readonly string[] Sections = ["micro", "hostile", "service", "real", "scale"];
+    private const string Usage = "usage: MqttKube.Benchmarks [micro|hostile|service|real|scale|all] [--only SECTION[,SECTION...]] [--exe PATH] [--out FILE] [--verbose]";
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var mode = args.FirstOrDefault() ?? "all";
+        var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
+        var selected = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ?? (mode == "all" ? Sections : [mode]);
         var executable = Option(args, "--exe") ?? MicroFixtures.RepoFile("artifacts/mqtt-kube");
         var output = Option(args, "--out");
-        if (mode is not ("micro" or "hostile" or "service" or "all"))
+        if (selected.Length == 0 || selected.Any(s => !Sections.Contains(s)) || (mode != "all" && !Sections.Contains(mode)))
         {
-            await Console.Error.WriteLineAsync("usage: MqttKube.Benchmarks micro|hostile|service|all [--exe PATH] [--out FILE] [--verbose]");
+            await Console.Error.WriteLineAsync(Usage);
             return 2;
         }
 
-        if (mode is "service" or "all" && !File.Exists(executable))
+        if (selected.Any(s => s is "service" or "real" or "scale") && !File.Exists(executable))
         {
             await Console.Error.WriteLineAsync($"no executable at {executable}: run 'make publish' first");
             return 2;
         }
 
+        executable = Path.GetFullPath(executable);
         var tables = new List<ResultTable>();
-        if (mode is "micro" or "all")
+        foreach (var section in Sections.Where(selected.Contains))
         {
-            tables.Add(MicroRunner.Run(MicroFixtures.RepoFile("artifacts/bench")));
-        }
-
-        if (mode is "hostile" or "all")
-        {
-            tables.Add(HostileBenchmark.Run(args.Contains("--verbose")));
-        }
-
-        if (mode is "service" or "all")
-        {
-            tables.Add(await new ServiceBenchmark(Path.GetFullPath(executable)).RunAsync());
+            Console.WriteLine($"== {section}");
+            switch (section)
+            {
+                case "micro":
+                    tables.Add(MicroRunner.Run(MicroFixtures.RepoFile("artifacts/bench")));
+                    break;
+                case "hostile":
+                    tables.Add(HostileBenchmark.Run(args.Contains("--verbose")));
+                    break;
+                case "service":
+                    tables.Add(await new ServiceBenchmark(executable).RunAsync());
+                    break;
+                case "real":
+                    tables.AddRange(await new RealBenchmark(executable).RunAsync());
+                    break;
+                default:
+                    tables.Add(await new ScaleBenchmark(executable).RunAsync());
+                    break;
+            }
         }
 
         var text = Compose(tables);

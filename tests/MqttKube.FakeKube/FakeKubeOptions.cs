@@ -23,4 +23,10 @@ public sealed class FakeKubeOptions
 
     /// <summary>How often watches with allowWatchBookmarks=true get a BOOKMARK (the real server: about a minute).</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Answer <c>/api</c> and <c>/apis</c> in the aggregated form (every group's resources in one answer) when the
+    /// Accept header asks for it, as Kubernetes 1.27+ does; off, they answer the plain lists, as 1.26 does by default.
+    /// </summary>
+    public bool AggregatedDiscovery { get; init; }
 }

@@ -101,7 +101,7 @@ public sealed partial class FakeKubeServer
     private async Task<(int Code, JsonNode Body)?> RouteAsync(HttpContext ctx, RecordedRequest request)
     {
         var segments = request.Path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (Discovery(segments) is { } discovery)
+        if ((AggregatedDiscovery(segments, ctx.Request.Headers.Accept.ToString()) ?? Discovery(segments)) is { } discovery)
         {
             return request.Method == "GET" ? (200, discovery) : throw new FakeApiException(405, FakeStatus.Make(405, "MethodNotAllowed", "the server does not allow this method on the requested resource"));
         }

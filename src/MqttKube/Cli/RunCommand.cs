@@ -3,6 +3,7 @@ using MqttKube.Bindings.Plan;
 using MqttKube.Hosting;
 using MqttKube.Hosting.Logging;
 using MqttKube.Kubernetes;
+using MqttKube.Tls;
 
 namespace MqttKube.Cli;
 
@@ -65,6 +66,8 @@ internal sealed class RunCommand : ICommand
             return ExitCodes.Fatal;
         }
 
+        // Before any TLS connection: the platform's CAs are read in the background, or not at all when nothing uses them.
+        PlatformTrustStore.Prepare(kube.UsesPlatformTrust || plan.Config.Mqtt.UsesPlatformTrust);
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

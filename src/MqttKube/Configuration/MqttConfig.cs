@@ -45,6 +45,12 @@ internal sealed partial record MqttConfig
     /// <summary>Whether the connection uses TLS: a <c>tls</c> block or mTLS auth.</summary>
     public bool UsesTls => Tls is not null || Auth.Type == AuthType.Mtls;
 
+    /// <summary>The CA that verifies the broker: <c>tls.cafile</c>, else <c>auth.cafile</c> with mTLS; null: the platform's CAs.</summary>
+    public ConfigPath? BrokerCafile => Tls?.Cafile ?? (Auth.Type == AuthType.Mtls ? Auth.Cafile : null);
+
+    /// <summary>Whether the broker's certificate is checked against the platform's CAs: TLS, verification on, no CA file.</summary>
+    public bool UsesPlatformTrust => UsesTls && Tls?.Insecure != true && BrokerCafile is null;
+
     /// <summary>The port to connect to: as given, else 8883 with TLS and 1883 without.</summary>
     public int EffectivePort => Port ?? (UsesTls ? 8883 : 1883);
 }

@@ -22,6 +22,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
     private readonly ILogger logger;
     private readonly KubeConnection kube;
     private readonly SharedInformers informers;
+    private readonly ApiDiscovery discovery;
     private readonly MqttConnection mqtt;
     private readonly BindingRuntime runtime;
     private readonly ServiceStatus status;
@@ -39,7 +40,8 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         informers = new SharedInformers(api, null, logs);
         mqtt = new MqttConnection(plan.Config.Mqtt, logs.CreateLogger<MqttConnection>());
         Metrics = new Metrics();
-        var port = new KubePort(new ApiDiscovery(api), informers, new ObjectClient(api));
+        discovery = new ApiDiscovery(api, logs.CreateLogger("kubernetes"));
+        var port = new KubePort(discovery, informers, new ObjectClient(api));
         leadership = plan.Config.LeaderElection is { } election
             ? new Leadership(election, api, kube.DefaultNamespace, mqtt, plan.Config.Mqtt.StatusTopic, logs, TimeProvider.System)
             : null;
@@ -69,6 +71,7 @@ internal sealed partial class ServiceHost : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        discovery.Prefetch(); // the API server's TLS handshake and discovery while the HTTP server and MQTT start
         LogStarting(logger, CommandLineVersion(), plan.Bindings.Count, mqtt.Broker, kube.Source);
         try
         {

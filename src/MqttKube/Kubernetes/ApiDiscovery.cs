@@ -1,13 +1,20 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MqttKube.Kubernetes;
 
 /// <summary>
 /// The API server's discovery, cached: kinds, plural and short names, matched case-insensitively as kubectl does
 /// (built-in groups first). A miss refreshes the cache once (a CRD installed later); concurrent misses share one refresh.
+/// Discovery asks <c>/api</c> and <c>/apis</c> at once for the aggregated form (every group's resources in one
+/// answer, Kubernetes 1.27+: two requests in all); a server that answers with the plain lists is asked for each
+/// group version, all at once.
 /// </summary>
-internal sealed partial class ApiDiscovery(KubeApi api)
+internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private IReadOnlyList<ResourceType>? _types;
     private DateTime _loadedAt;
@@ -23,6 +30,14 @@ internal sealed partial class ApiDiscovery(KubeApi api)
         types = await RefreshAsync(_loadedAt, cancellationToken).ConfigureAwait(false);
         return Match(types, resource, apiVersion) ?? throw Unknown(types, resource, apiVersion);
     }
+
+    /// <summary>
+    /// Starts loading discovery in the background, so the API server's connection (TCP, TLS) and discovery overlap
+    /// whatever the caller does next and the first lookup finds them done or in flight. A failure is left to the
+    /// lookups, which load again and report it.
+    /// </summary>
+    public void Prefetch() =>
+        _ = Task.Run(() => GetAllAsync(CancellationToken.None)).ContinueWith(t => LogPrefetchFailed(_logger, t.Exception?.GetBaseException().Message ?? ""), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Every served type, in discovery order (loads discovery when needed).</summary>
     public async Task<IReadOnlyList<ResourceType>> GetAllAsync(CancellationToken cancellationToken) =>
@@ -50,27 +65,40 @@ internal sealed partial class ApiDiscovery(KubeApi api)
 
     private async Task<IReadOnlyList<ResourceType>> LoadAsync(CancellationToken cancellationToken)
     {
-        var groupVersions = new List<(string Group, string Version)>();
-        var core = await api.GetAsync("/api", cancellationToken).ConfigureAwait(false);
-        foreach (var v in core["versions"] as JsonArray ?? [])
+        var started = Stopwatch.GetTimestamp();
+        var answers = await Task.WhenAll(api.GetAsync("/api", AggregatedAccept, cancellationToken), api.GetAsync("/apis", AggregatedAccept, cancellationToken)).ConfigureAwait(false);
+
+        // The core group, then the others, each from the aggregated answer or else from its group versions' lists.
+        var versions = answers.Select((a, i) => IsAggregated(a) ? [] : i == 0 ? CoreVersions(a).ToList() : GroupVersions(a).ToList()).ToArray();
+        var lists = await Task.WhenAll(versions.SelectMany(v => v).Select(gv => LoadGroupVersionAsync(gv.Group, gv.Version, cancellationToken))).ConfigureAwait(false);
+        var types = new List<ResourceType>();
+        var next = 0;
+        for (var i = 0; i < answers.Length; i++)
         {
-            groupVersions.Add(("", (string)v!));
+            types.AddRange(IsAggregated(answers[i]) ? ReadAggregated(answers[i]) : lists.Skip(next).Take(versions[i].Count).SelectMany(l => l));
+            next += versions[i].Count;
         }
 
-        var groups = await api.GetAsync("/apis", cancellationToken).ConfigureAwait(false);
-        foreach (var g in groups["groups"] as JsonArray ?? [])
+        LogDiscovered(_logger, types.Count, 2 + lists.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return types;
+    }
+
+    private static IEnumerable<(string Group, string Version)> CoreVersions(JsonNode core) =>
+        (core["versions"] as JsonArray ?? []).Select(v => ("", (string?)v ?? "")).Where(gv => gv.Item2.Length > 0);
+
+    /// <summary>Each group's versions, its preferred one first.</summary>
+    private static IEnumerable<(string Group, string Version)> GroupVersions(JsonNode list)
+    {
+        foreach (var g in list["groups"] as JsonArray ?? [])
         {
             var name = (string?)g?["name"] ?? "";
             var preferred = (string?)g?["preferredVersion"]?["version"];
             var versions = (g?["versions"] as JsonArray ?? []).Select(v => (string?)v?["version"] ?? "").Where(v => v.Length > 0).ToList();
             foreach (var v in versions.OrderBy(v => v == preferred ? 0 : 1))
             {
-                groupVersions.Add((name, v));
+                yield return (name, v);
             }
         }
-
-        var lists = await Task.WhenAll(groupVersions.Select(gv => LoadGroupVersionAsync(gv.Group, gv.Version, cancellationToken))).ConfigureAwait(false);
-        return [.. lists.SelectMany(l => l)];
     }
 
     private async Task<IReadOnlyList<ResourceType>> LoadGroupVersionAsync(string group, string version, CancellationToken cancellationToken)

@@ -22,9 +22,16 @@ internal sealed class KubeApi(IKubeTransport transport)
     /// </summary>
     private const int AnswerDepth = JsonInput.MaxDepth + 2;
 
-    public async Task<JsonNode> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, CancellationToken cancellationToken)
+    public Task<JsonNode> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, CancellationToken cancellationToken) =>
+        SendAsync(method, pathAndQuery, body, contentType, "application/json", cancellationToken);
+
+    /// <summary>A GET whose answer may take one of the forms <paramref name="accept"/> lists (discovery's aggregated form).</summary>
+    public Task<JsonNode> GetAsync(string pathAndQuery, string accept, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, pathAndQuery, null, null, accept, cancellationToken);
+
+    private async Task<JsonNode> SendAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, string accept, CancellationToken cancellationToken)
     {
-        var answer = await SendRawAsync(method, pathAndQuery, body, contentType, cancellationToken).ConfigureAwait(false);
+        var answer = await SendRawAsync(method, pathAndQuery, body, contentType, accept, cancellationToken).ConfigureAwait(false);
         if (!JsonInput.TryParse(answer, AnswerDepth, out var node, out var error))
         {
             throw new KubeApiException(0, "InvalidResponse", $"{method} {pathAndQuery}: the answer is not JSON ({error})");
@@ -35,12 +42,12 @@ internal sealed class KubeApi(IKubeTransport transport)
 
     /// <summary>The body of a successful GET, unparsed (a list is read item by item).</summary>
     public Task<byte[]> GetBytesAsync(string pathAndQuery, CancellationToken cancellationToken) =>
-        SendRawAsync(HttpMethod.Get, pathAndQuery, null, null, cancellationToken);
+        SendRawAsync(HttpMethod.Get, pathAndQuery, null, null, "application/json", cancellationToken);
 
-    private async Task<byte[]> SendRawAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, CancellationToken cancellationToken)
+    private async Task<byte[]> SendRawAsync(HttpMethod method, string pathAndQuery, JsonNode? body, string? contentType, string accept, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(pathAndQuery, UriKind.Relative));
-        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
         if (body != null)
         {
             request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);

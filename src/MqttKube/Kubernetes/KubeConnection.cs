@@ -6,10 +6,11 @@ namespace MqttKube.Kubernetes;
 /// One API server connection from KubernetesClient's configuration (kubeconfig or in-cluster): the HTTP pipeline is
 /// ours, one kept-alive pool of connections (<see cref="KubeHttpHandler"/>), the package's credentials on each request
 /// (<see cref="KubeCredentials"/>), requests sent raw (objects are handled as JSON, never as the package's models).
+/// The pool is made at the first request: its client certificate's chain is checked then, not while the service starts.
 /// </summary>
 internal sealed class KubeConnection : IKubeTransport, IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly Lazy<HttpClient> _http;
     private readonly KubeCredentials _credentials;
     private readonly string? _tlsServerName;
 
@@ -20,7 +21,10 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
         DefaultNamespace = string.IsNullOrWhiteSpace(configuration.Namespace) ? null : configuration.Namespace.Trim();
         _tlsServerName = string.IsNullOrWhiteSpace(configuration.TlsServerName) ? null : configuration.TlsServerName;
         _credentials = new KubeCredentials(configuration);
-        _http = new HttpClient(KubeHttpHandler.Create(configuration, proxy)) { Timeout = Timeout.InfiniteTimeSpan };
+        UsesPlatformTrust = (BaseUri.Scheme == Uri.UriSchemeHttps && !configuration.SkipTlsVerify && configuration.SslCaCerts is not { Count: > 0 })
+            || (proxy as System.Net.WebProxy)?.Address?.Scheme == Uri.UriSchemeHttps; // an HTTPS proxy's certificate is the platform's to check
+        var clientCertificate = KubeHttpHandler.ClientCertificate(configuration); // read now: a bad certificate or key fails the start
+        _http = new(() => new HttpClient(KubeHttpHandler.Create(configuration, proxy, clientCertificate)) { Timeout = Timeout.InfiniteTimeSpan });
     }
 
     /// <summary>The server's URL; the package takes any absolute URI (`kube:6443` is one, of scheme `kube`).</summary>
@@ -36,6 +40,9 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
     public string? DefaultNamespace { get; }
 
     public Uri BaseUri { get; }
+
+    /// <summary>Whether a certificate is checked against the platform's CAs: the server's (HTTPS, no CA in the configuration, verification on) or an HTTPS proxy's.</summary>
+    public bool UsesPlatformTrust { get; }
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
@@ -55,8 +62,14 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
         request.Version = System.Net.HttpVersion.Version20;
         request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
         await _credentials.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
-        return await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        return await _http.Value.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        if (_http.IsValueCreated)
+        {
+            _http.Value.Dispose();
+        }
+    }
 }

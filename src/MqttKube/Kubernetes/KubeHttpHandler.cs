@@ -17,7 +17,12 @@ internal static class KubeHttpHandler
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private const int KeepAliveSeconds = 30;
 
-    public static SocketsHttpHandler Create(KubernetesClientConfiguration configuration, IWebProxy? proxy)
+    /// <summary>
+    /// The handler; <paramref name="clientCertificate"/> is <see cref="ClientCertificate"/>'s answer, read beforehand so
+    /// a bad certificate or key is reported at once, while this (which checks its chain, reading the platform's CAs
+    /// unless <see cref="Tls.PlatformTrustStore"/> left them out) can wait for the first request.
+    /// </summary>
+    public static SocketsHttpHandler Create(KubernetesClientConfiguration configuration, IWebProxy? proxy, (X509Certificate2 Leaf, X509Certificate2Collection Intermediates)? clientCertificate)
     {
         var handler = new SocketsHttpHandler
         {
@@ -32,9 +37,9 @@ internal static class KubeHttpHandler
             KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
         };
         handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateCheck(configuration);
-        if (ClientCertificate(configuration) is { } context)
+        if (clientCertificate is var (leaf, intermediates))
         {
-            handler.SslOptions.ClientCertificateContext = context;
+            handler.SslOptions.ClientCertificateContext = SslStreamCertificateContext.Create(leaf, intermediates, offline: true);
         }
 
         return handler;
@@ -59,12 +64,12 @@ internal static class KubeHttpHandler
     }
 
     /// <summary>
-    /// The kubeconfig's CA replaces the system's roots, as in kubectl, through the package's check
-    /// (<see cref="k8s.Kubernetes.CertificateValidationCallBack"/>). The host name is checked here first: the package's
-    /// check passes a certificate for another name when its chain needed the kubeconfig's CA. The name is
-    /// `tls-server-name` when the kubeconfig sets one (<see cref="KubeConnection"/> sends it as the Host).
+    /// The kubeconfig's CA replaces the platform's roots, as in kubectl: the server's certificate must chain to one of
+    /// its certificates (which may be an intermediate, or the server's own certificate), whatever the platform trusts,
+    /// and name the server (`tls-server-name` when the kubeconfig sets one: <see cref="KubeConnection"/> sends it as
+    /// the Host). Without a CA the platform's verdict stands; `insecure-skip-tls-verify` checks nothing.
     /// </summary>
-    private static RemoteCertificateValidationCallback? ServerCertificateCheck(KubernetesClientConfiguration configuration)
+    internal static RemoteCertificateValidationCallback? ServerCertificateCheck(KubernetesClientConfiguration configuration)
     {
         if (configuration.SkipTlsVerify)
         {
@@ -73,16 +78,52 @@ internal static class KubeHttpHandler
 
         if (configuration.SslCaCerts is not { Count: > 0 } roots)
         {
-            return null; // the system's roots
+            return null; // the platform's roots
         }
 
-        return (sender, certificate, chain, errors) =>
-            (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == SslPolicyErrors.None && certificate != null && chain != null
-            && k8s.Kubernetes.CertificateValidationCallBack(sender, roots, certificate, chain, errors);
+        return (_, certificate, presented, errors) => ChainsToPinned(certificate, presented, errors, roots);
+    }
+
+    /// <summary>
+    /// True when <paramref name="certificate"/> names the server and its chain (built from what the server presented
+    /// and one of <paramref name="roots"/> at a time, so CAs of the same name, as in a CA rotation, do not hide each
+    /// other; no revocation checks or downloads) passes through that root. The platform's verdict on the chain (in
+    /// <paramref name="errors"/>) is not taken: a certificate the platform trusts but the kubeconfig's CA did not sign is refused.
+    /// </summary>
+    private static bool ChainsToPinned(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors, X509Certificate2Collection roots)
+    {
+        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
+        {
+            return false;
+        }
+
+        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        foreach (var root in roots)
+        {
+            using var chain = new X509Chain();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.DisableCertificateDownloads = true;
+            chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
+            chain.ChainPolicy.ExtraStore.Add(root);
+            if (presented is not null)
+            {
+                foreach (var element in presented.ChainElements)
+                {
+                    chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+                }
+            }
+
+            if (chain.Build(leaf) && chain.ChainElements.Any(e => e.Certificate.RawData.AsSpan().SequenceEqual(root.RawData)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The client certificate (PEM, intermediates after it) with its key: inline data wins over a file, as in kubectl.</summary>
-    private static SslStreamCertificateContext? ClientCertificate(KubernetesClientConfiguration configuration)
+    public static (X509Certificate2 Leaf, X509Certificate2Collection Intermediates)? ClientCertificate(KubernetesClientConfiguration configuration)
     {
         var certificatePem = Pem(configuration.ClientCertificateData, configuration.ClientCertificateFilePath);
         var keyPem = Pem(configuration.ClientCertificateKeyData, configuration.ClientKeyFilePath);
@@ -95,7 +136,7 @@ internal static class KubeHttpHandler
         var all = new X509Certificate2Collection();
         all.ImportFromPem(certificatePem);
         all.RemoveAt(0); // the leaf: what remains are the intermediates
-        return SslStreamCertificateContext.Create(certificate, all, offline: true);
+        return (certificate, all);
     }
 
     /// <summary>The package keeps inline data as base64 of the PEM text, as kubeconfigs carry it.</summary>

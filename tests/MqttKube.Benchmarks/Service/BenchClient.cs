@@ -17,6 +17,7 @@ internal sealed class BenchClient : IAsyncDisposable
     private readonly IMqttClient client;
     private readonly ConcurrentDictionary<string, long> firstSeen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Topic, string Payload), TaskCompletionSource<long>> waiters = new();
+    private readonly ConcurrentQueue<(long At, string Topic)> received = new();
 
     private BenchClient(IMqttClient client)
     {
@@ -27,6 +28,7 @@ internal sealed class BenchClient : IAsyncDisposable
             var topic = e.ApplicationMessage.Topic;
             var payload = Encoding.UTF8.GetString(e.ApplicationMessage.Payload.ToArray());
             firstSeen.TryAdd(topic, now);
+            received.Enqueue((now, topic));
             if (waiters.TryRemove((topic, payload), out var waiter))
             {
                 waiter.TrySetResult(now);
@@ -55,6 +57,9 @@ internal sealed class BenchClient : IAsyncDisposable
 
     /// <summary>When <paramref name="topic"/> was first received, if it was.</summary>
     public bool TryFirstSeen(string topic, out long timestamp) => firstSeen.TryGetValue(topic, out timestamp);
+
+    /// <summary>How many messages arrived at or after <paramref name="since"/> on topics <paramref name="counted"/> accepts.</summary>
+    public int CountSince(long since, Func<string, bool> counted) => received.Count(m => m.At >= since && counted(m.Topic));
 
     /// <summary>Completes with the arrival time of the next <paramref name="payload"/> on <paramref name="topic"/>; register before triggering it.</summary>
     public Task<long> Expect(string topic, string payload)

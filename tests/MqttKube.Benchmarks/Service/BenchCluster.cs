@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using MqttKube.FakeKube;
 
@@ -59,31 +58,8 @@ internal sealed class BenchCluster : IAsyncDisposable
     public static string Name(int i) => "app-" + i.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Writes a config for the broker on <paramref name="brokerPort"/>: per binding a patch of spec.replicas and a watch of status.availableReplicas.</summary>
-    public string WriteConfig(string file, int brokerPort, string prefix, int httpPort)
-    {
-        var text = new StringBuilder($$"""
-            mqtt: {host: 127.0.0.1, port: {{brokerPort}}, topic-prefix: "{{prefix}}", client-id: "{{prefix.Replace('/', '-')}}"}
-            http: {bind: 127.0.0.1, port: {{httpPort}}}
-            logging: {level: INFO}
-            bindings:
-
-            """);
-        for (var i = 0; i < Bindings; i++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $$"""
-                  - namespace: {{Namespace(i, Bindings)}}
-                    resource: Deployment
-                    name: {{Name(i)}}
-                    patch: {topic: {{Name(i)}}/set, locus: spec.replicas, values: {transform: int} }
-                    watch: {locus: status.availableReplicas, topic: {{Name(i)}}/state}
-
-                """);
-        }
-
-        var path = Path.Combine(Directory, file);
-        File.WriteAllText(path, text.ToString());
-        return path;
-    }
+    public string WriteConfig(string file, int brokerPort, string prefix, int httpPort) =>
+        BenchConfig.Write(Path.Combine(Directory, file), brokerPort, prefix, httpPort, Bindings, "status.availableReplicas");
 
     /// <summary>Completes with the arrival time of the next PATCH of deployment <paramref name="i"/>; register before triggering it.</summary>
     public Task<long> ExpectPatch(int i)

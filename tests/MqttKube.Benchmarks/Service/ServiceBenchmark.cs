@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MqttKube.Benchmarks.Report;
 
 namespace MqttKube.Benchmarks.Service;
@@ -81,72 +80,10 @@ internal sealed partial class ServiceBenchmark(string executable)
     /// <summary>Lets the service settle (timers, the first GCs) before its memory is read.</summary>
     private static Task IdleAsync() => Task.Delay(TimeSpan.FromSeconds(3));
 
-    private async Task<Started> StartAsync(BenchBroker broker, BenchCluster cluster)
-    {
-        var prefix = "bench/" + Guid.NewGuid().ToString("N")[..8];
-        var client = await BenchClient.ConnectAsync(broker.Port, prefix + "/#");
-        var httpPort = BenchBroker.FreePort();
-        var config = cluster.WriteConfig(prefix.Replace('/', '-') + ".yaml", broker.Port, prefix, httpPort);
-        var process = ServiceProcess.Start(executable, config, cluster.Kubeconfig);
-        using var watchesDone = new CancellationTokenSource();
-        var readyz = PollReadyzAsync(httpPort, watchesDone.Token);
-        var stateTopics = Enumerable.Range(0, cluster.Bindings).Select(i => $"{prefix}/{BenchCluster.Name(i)}/state").ToArray();
-        var deadline = Stopwatch.StartNew();
-        long last = 0;
-        foreach (var topic in stateTopics)
-        {
-            long seen;
-            while (!client.TryFirstSeen(topic, out seen))
-            {
-                if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
-                {
-                    throw new InvalidOperationException($"the service did not publish {topic}:\n{process.Tail}");
-                }
+    private Task<Started> StartAsync(BenchBroker broker, BenchCluster cluster) =>
+        ServiceLauncher.StartAsync(executable, broker, cluster.Kubeconfig,
+            (prefix, httpPort) => cluster.WriteConfig(prefix.Replace('/', '-') + ".yaml", broker.Port, prefix, httpPort),
+            Enumerable.Range(0, cluster.Bindings).Select(i => $"{BenchCluster.Name(i)}/state"));
 
-                await Task.Delay(1);
-            }
-
-            last = Math.Max(last, seen);
-        }
-
-        // /readyz gets 3 s more than the watches took, then counts as absent.
-        watchesDone.CancelAfter(TimeSpan.FromSeconds(3));
-        var readyAt = await readyz;
-        client.TryFirstSeen(prefix + "/status", out var connectedAt);
-        return new Started(process, prefix, client,
-            Measures.Milliseconds(connectedAt - process.StartedAt),
-            Measures.Milliseconds(last - process.StartedAt),
-            readyAt is { } r ? Measures.Milliseconds(r - process.StartedAt) : null);
-    }
-
-    private static async Task<long?> PollReadyzAsync(int port, CancellationToken giveUp)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
-        var url = new Uri($"http://127.0.0.1:{port}/readyz");
-        while (!giveUp.IsCancellationRequested)
-        {
-            try
-            {
-                using var response = await http.GetAsync(url, giveUp);
-                if (response.IsSuccessStatusCode)
-                {
-                    return Stopwatch.GetTimestamp();
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet, or not ready
-            }
-
-            await Task.Delay(1, CancellationToken.None);
-        }
-
-        return null;
-    }
-
-    private static async Task StopAsync(Started started)
-    {
-        await started.Process.DisposeAsync();
-        await started.Client.DisposeAsync();
-    }
+    private static Task StopAsync(Started started) => ServiceLauncher.StopAsync(started);
 }

@@ -3,16 +3,22 @@ using System.Globalization;
 
 namespace MqttKube.Benchmarks.Service;
 
-/// <summary>The published executable run as its own process (<c>mqtt-kube run CONFIG</c>); its output kept in a short tail.</summary>
+/// <summary>
+/// The published executable run as its own process (<c>mqtt-kube run CONFIG</c>); its output kept in a short tail, or
+/// whole when asked (for the start-up breakdown, read from the log lines' timestamps).
+/// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly Queue<string> tail = new();
+    private readonly List<string>? lines;
 
-    private ServiceProcess(Process process, long startedAt)
+    private ServiceProcess(Process process, long startedAt, DateTime startedAtUtc, bool keepAll)
     {
         this.process = process;
         StartedAt = startedAt;
+        StartedAtUtc = startedAtUtc;
+        lines = keepAll ? [] : null;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
@@ -21,6 +27,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>The <see cref="Stopwatch.GetTimestamp"/> taken just before the process was started.</summary>
     public long StartedAt { get; }
+
+    /// <summary>The wall clock just before the process was started (the service's log lines carry UTC times).</summary>
+    public DateTime StartedAtUtc { get; }
 
     public bool HasExited => process.HasExited;
 
@@ -38,7 +47,19 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static ServiceProcess Start(string executable, string config, string kubeconfig)
+    /// <summary>Every line the service wrote so far (empty unless started with <c>keepAll</c>).</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (tail)
+            {
+                return lines is null ? [] : [.. lines];
+            }
+        }
+    }
+
+    public static ServiceProcess Start(string executable, string config, string kubeconfig, bool keepAll = false)
     {
         var info = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("run");
@@ -53,9 +74,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
             }
         }
 
+        var startedAtUtc = DateTime.UtcNow;
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start " + executable);
-        return new ServiceProcess(process, startedAt);
+        return new ServiceProcess(process, startedAt, startedAtUtc, keepAll);
     }
 
     /// <summary>Resident set size (VmRSS of /proc/PID/status) in bytes.</summary>
@@ -110,6 +132,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         lock (tail)
         {
+            lines?.Add(line);
             tail.Enqueue(line);
             if (tail.Count > 40)
             {
