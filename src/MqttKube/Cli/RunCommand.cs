@@ -1,7 +1,5 @@
-using System.Runtime.InteropServices;
 using MqttKube.Bindings.Plan;
 using MqttKube.Hosting;
-using MqttKube.Hosting.Logging;
 using MqttKube.Kubernetes;
 
 namespace MqttKube.Cli;
@@ -42,8 +40,6 @@ internal sealed class RunCommand : ICommand
             return ExitCodes.BadInput;
         }
 
-        var plan = loaded.Plan!;
-        using var logs = new LineLoggerProvider(LineLoggerProvider.ToLogLevel(plan.Config.Logging.Level), plan.Config.Logging.Format, stderr);
         KubeConnection kube;
         try
         {
@@ -55,35 +51,30 @@ internal sealed class RunCommand : ICommand
             return ExitCodes.Fatal;
         }
 
-        using var stop = new CancellationTokenSource();
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        await using var host = new ServiceHost(plan, logs, kube);
-        try
+        string? failure = null;
+        await using (var host = ServiceHost.Create(loaded.Plan!, kube))
         {
-            await host.StartAsync(stop.Token).ConfigureAwait(false);
+            try
+            {
+                await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ServiceStartException ex)
+            {
+                failure = ex.Message;
+            }
+
+            if (failure is null)
+            {
+                await host.WaitForShutdownAsync().ConfigureAwait(false);
+            }
         }
-        catch (ServiceStartException ex)
+
+        if (failure is not null)
         {
-            await stderr.WriteLineAsync($"mqtt-kube run: error: {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"mqtt-kube run: error: {failure}").ConfigureAwait(false);
             return ExitCodes.Fatal;
         }
 
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        await host.StopAsync().ConfigureAwait(false);
         return ExitCodes.Ok;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 }

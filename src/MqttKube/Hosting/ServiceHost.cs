@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
+using MqttKube.Hosting.Logging;
 using MqttKube.Http;
 using MqttKube.Kubernetes;
 using MqttKube.Mqtt;
@@ -8,108 +11,95 @@ using MqttKube.Mqtt;
 namespace MqttKube.Hosting;
 
 /// <summary>
-/// Wires the service: MQTT connection, Kubernetes connection (discovery, shared informers, object writes), the
-/// bindings and the web server; runs until <c>stop</c> fires (SIGTERM/SIGINT), then stops cleanly within 5 s:
-/// queued writes finish, <c>offline</c> is published, the broker is left.
+/// The service on the generic host (<see cref="Host.CreateEmptyApplicationBuilder"/>: no configuration sources, no
+/// default providers): its parts are hosted services (<see cref="ServiceParts"/>); SIGTERM/SIGINT stop it (the console
+/// lifetime, or systemd's under a <c>Type=notify</c> unit, which is also told when the service is ready and stopping),
+/// and a stop is clean within 5 s: queued writes finish, <c>offline</c> is published, the broker is left.
 /// </summary>
-internal sealed partial class ServiceHost : IAsyncDisposable
+internal sealed class ServiceHost : IAsyncDisposable
 {
-    /// <summary>Of the 5 s a stop may take: this much for queued patches and actions.</summary>
-    public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>The most a stop may take (SPEC 10); each part keeps within its own share.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly BindingPlan plan;
-    private readonly ILogger logger;
-    private readonly KubeConnection kube;
-    private readonly SharedInformers informers;
-    private readonly MqttConnection mqtt;
-    private readonly BindingRuntime runtime;
-    private readonly ServiceStatus status;
-    private readonly HttpServer http;
+    private readonly IHost host;
+    private readonly Lock gate = new();
+    private Task? stopping;
 
-    public ServiceHost(BindingPlan plan, ILoggerFactory logs, KubeConnection kube)
+    private ServiceHost(IHost host) => this.host = host;
+
+    public IServiceProvider Services => host.Services;
+
+    public Metrics Metrics => Services.GetRequiredService<Metrics>();
+
+    public ServiceStatus Status => Services.GetRequiredService<ServiceStatus>();
+
+    public MqttConnection Mqtt => Services.GetRequiredService<MqttConnection>();
+
+    public BindingRuntime Runtime => Services.GetRequiredService<BindingRuntime>();
+
+    /// <summary>
+    /// The host of <paramref name="plan"/> on <paramref name="kube"/> (which it then owns). Logging is the service's
+    /// (<see cref="ServiceLogging.AddServiceLog"/>) unless <paramref name="logging"/> sets it up otherwise.
+    /// </summary>
+    public static ServiceHost Create(BindingPlan plan, KubeConnection kube, Action<ILoggingBuilder>? logging = null)
     {
-        this.plan = plan;
-        this.kube = kube;
-        logger = logs.CreateLogger("service");
-        var api = new KubeApi(kube);
-        informers = new SharedInformers(api, null, logs);
-        mqtt = new MqttConnection(plan.Config.Mqtt, logs.CreateLogger<MqttConnection>());
-        Metrics = new Metrics();
-        var port = new KubePort(new ApiDiscovery(api), informers, new ObjectClient(api));
-        runtime = new BindingRuntime(new BindingServices(mqtt, port, logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System));
-        status = new ServiceStatus(plan, mqtt, runtime, informers);
-        var counters = new CounterSync(Metrics, mqtt, informers);
-        Metrics.BeforeScrape = counters.Sync;
-        var web = plan.Config.Http;
-        http = new HttpServer(web.Bind, web.Port, web.MaxConnections, status, Metrics, logs.CreateLogger("http"));
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "mqtt-kube",
+            DisableDefaults = true,
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (logging is null)
+        {
+            builder.Logging.AddServiceLog(plan.Config.Logging);
+        }
+        else
+        {
+            logging(builder.Logging);
+        }
+
+        builder.Services.AddServiceParts(plan, kube);
+        return new ServiceHost(builder.Build());
     }
 
-    public Metrics Metrics { get; }
+    /// <summary>Starts every part; <see cref="ServiceStartException"/> when one cannot start.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => host.StartAsync(cancellationToken);
 
-    public ServiceStatus Status => status;
-
-    public MqttConnection Mqtt => mqtt;
-
-    public BindingRuntime Runtime => runtime;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The clean stop of SPEC 10, once however often it is asked for.</summary>
+    public Task StopAsync()
     {
-        LogStarting(logger, CommandLineVersion(), plan.Bindings.Count, mqtt.Broker, kube.Source);
-        try
+        lock (gate)
         {
-            await http.StartAsync(cancellationToken).ConfigureAwait(false);
+            return stopping ??= host.StopAsync();
         }
-        catch (HttpServerException ex)
-        {
-            throw new ServiceStartException(ex.Message, ex);
-        }
-
-        runtime.Start(plan);
-        await mqtt.StartAsync(cancellationToken).ConfigureAwait(false);
-        status.Started();
     }
 
-    /// <summary>The clean stop of SPEC 10.</summary>
-    public async Task StopAsync()
+    /// <summary>Waits for SIGTERM/SIGINT (or another stop request), then stops cleanly.</summary>
+    public async Task WaitForShutdownAsync()
     {
-        LogStopping(logger);
-        using var drain = new CancellationTokenSource(DrainTimeout);
-        await runtime.StopAsync(drain.Token).ConfigureAwait(false);
-        using var leave = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
-        try
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopRequested.TrySetResult()))
         {
-            await mqtt.StopAsync(leave.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            LogLeaveTimedOut(logger);
+            await stopRequested.Task.ConfigureAwait(false);
         }
 
-        await informers.DisposeAsync().ConfigureAwait(false);
-        await http.StopAsync().ConfigureAwait(false);
-        LogStopped(logger);
+        await StopAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await runtime.DisposeAsync().ConfigureAwait(false);
-        await mqtt.DisposeAsync().ConfigureAwait(false);
-        await informers.DisposeAsync().ConfigureAwait(false);
-        await http.DisposeAsync().ConfigureAwait(false);
-        kube.Dispose();
+        if (host is IAsyncDisposable async)
+        {
+            await async.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            host.Dispose();
+        }
     }
-
-    private static string CommandLineVersion() => Cli.CommandLine.Version;
-
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "mqtt-kube {Version}: {Count} binding(s), broker {Broker}, Kubernetes via {Source}")]
-    private static partial void LogStarting(ILogger logger, string version, int count, string broker, string source);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "stopping")]
-    private static partial void LogStopping(ILogger logger);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "stopped")]
-    private static partial void LogStopped(ILogger logger);
-
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "the broker did not acknowledge the disconnect in time")]
-    private static partial void LogLeaveTimedOut(ILogger logger);
 }

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace MqttKube.Hosting.Logging;
+
+/// <summary>
+/// Sits in front of the console logger (or any other): every entry reaches the formatters (the text line, the built-in
+/// JSON and systemd ones) with its message and arguments escaped and cut (<see cref="LogText"/>, <see cref="LogMessage"/>),
+/// an exception reduced to its message (<see cref="LoggedError"/>), and its category shortened to the component
+/// (<c>MqttKube.Mqtt.MqttConnection</c> → <c>mqtt</c>). So no payload can forge a line or reach the terminal in any format.
+/// </summary>
+internal sealed class SafeLoggerProvider(ILoggerProvider inner) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new SafeLogger(inner.CreateLogger(Component(categoryName)));
+
+    public void Dispose() => inner.Dispose();
+
+    /// <summary><c>MqttKube.Mqtt.MqttConnection</c> → <c>mqtt</c>; short names stay as they are.</summary>
+    internal static string Component(string category)
+    {
+        var last = category[(category.LastIndexOf('.') + 1)..];
+        return last switch
+        {
+            "MqttConnection" => "mqtt",
+            "SharedInformers" or "Informer" => "informer",
+            "ApiDiscovery" => "discovery",
+            _ => last.Length > 0 && char.IsUpper(last[0]) ? char.ToLowerInvariant(last[0]) + last[1..] : last,
+        };
+    }
+
+    private sealed class SafeLogger(ILogger inner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!inner.IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            var message = LogText.Escape(LogMessage.Of(state, formatter(state, exception)));
+            var error = exception is null ? null : new LoggedError(LogText.Safe(exception.GetBaseException().Message));
+            inner.Log(logLevel, eventId, SafeState.Of(state, message), error, static (s, _) => s.Message);
+        }
+    }
+}

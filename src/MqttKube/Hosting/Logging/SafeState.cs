@@ -1,0 +1,45 @@
+using System.Collections;
+
+namespace MqttKube.Hosting.Logging;
+
+/// <summary>
+/// A log entry's state as formatters see it: the message escaped and cut, and each argument (what the JSON formatter
+/// writes under <c>State</c>) escaped and cut the same way.
+/// </summary>
+internal sealed class SafeState(string message, KeyValuePair<string, object?>[] values) : IReadOnlyList<KeyValuePair<string, object?>>
+{
+    public string Message { get; } = message;
+
+    public int Count => values.Length;
+
+    public KeyValuePair<string, object?> this[int index] => values[index];
+
+    public static SafeState Of<TState>(TState state, string message)
+    {
+        if (state is not IReadOnlyList<KeyValuePair<string, object?>> list)
+        {
+            return new SafeState(message, []);
+        }
+
+        var values = new KeyValuePair<string, object?>[list.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (key, value) = list[i];
+            values[i] = new(key, value switch
+            {
+                null or bool or int or long or double or float or decimal or short or byte or uint or ulong => value,
+                _ when key == "{OriginalFormat}" => value,
+                IFormattable formattable => LogText.Safe(formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture)),
+                _ => LogText.Safe(value.ToString() ?? string.Empty),
+            });
+        }
+
+        return new SafeState(message, values);
+    }
+
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)values).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public override string ToString() => Message;
+}
