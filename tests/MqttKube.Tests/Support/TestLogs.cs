@@ -14,26 +14,26 @@ namespace MqttKube.Tests.Support;
 /// </summary>
 internal static class TestLogs
 {
-    /// <summary>The formatter the service uses for <paramref name="format"/> (not under systemd).</summary>
-    public static ConsoleFormatter Formatter(LogFormat format)
+    /// <summary>The formatter the service uses for <paramref name="format"/> (under systemd or not).</summary>
+    public static ConsoleFormatter Formatter(LogFormat format, bool underSystemd = false)
     {
         var config = new LoggingConfig { Format = format };
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddServiceLog(config));
         var provider = services.BuildServiceProvider();
-        return provider.GetServices<ConsoleFormatter>().Single(f => f.Name == ServiceLogging.FormatterFor(config, underSystemd: false));
+        return provider.GetServices<ConsoleFormatter>().Single(f => f.Name == ServiceLogging.FormatterFor(config, underSystemd));
     }
 
     /// <summary>Logs at <paramref name="minimum"/> and up, in <paramref name="format"/>, to <paramref name="output"/>.</summary>
-    public static void WriteTo(this ILoggingBuilder builder, TextWriter output, LogFormat format = LogFormat.Text, LogLevel minimum = LogLevel.Debug)
+    public static void WriteTo(this ILoggingBuilder builder, TextWriter output, LogFormat format = LogFormat.Text, LogLevel minimum = LogLevel.Debug, bool underSystemd = false)
     {
         builder.SetMinimumLevel(minimum);
-        builder.AddProvider(new SafeLoggerProvider(new WriterProvider(Formatter(format), output)));
+        builder.AddProvider(new SafeLoggerProvider(new WriterProvider(Formatter(format, underSystemd), output)));
     }
 
     /// <summary>A logger factory that logs as <see cref="WriteTo"/> does.</summary>
-    public static ILoggerFactory Factory(TextWriter output, LogFormat format = LogFormat.Text) =>
-        LoggerFactory.Create(b => b.WriteTo(output, format));
+    public static ILoggerFactory Factory(TextWriter output, LogFormat format = LogFormat.Text, bool underSystemd = false) =>
+        LoggerFactory.Create(b => b.WriteTo(output, format, underSystemd: underSystemd));
 
     private sealed class WriterProvider(ConsoleFormatter formatter, TextWriter output) : ILoggerProvider
     {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging.Console;
 namespace MqttKube.Hosting.Logging;
 
 /// <summary>
-/// The text line of SPEC 10: <c>2026-01-01T12:00:00.000 INFO [component] message (error)</c>, UTC. The message and the
-/// error arrive escaped and cut already (<see cref="SafeLoggerProvider"/>), the category is the component.
+/// The text line of SPEC 10: <c>2026-01-01T12:00:00.000 INFO [component] message (reason)</c>, UTC. The message (with
+/// an error's reason) arrives escaped and cut already (<see cref="SafeLoggerProvider"/>), the category is the component.
 /// </summary>
 internal sealed class LineFormatter(TimeProvider? time = null) : ConsoleFormatter(FormatterName)
 {
@@ -35,13 +35,6 @@ internal sealed class LineFormatter(TimeProvider? time = null) : ConsoleFormatte
         textWriter.Write(logEntry.Category);
         textWriter.Write("] ");
         textWriter.Write(message);
-        if (logEntry.Exception is { } exception)
-        {
-            textWriter.Write(" (");
-            textWriter.Write(exception.Message);
-            textWriter.Write(')');
-        }
-
         textWriter.Write('\n');
     }
 }

@@ -5,7 +5,8 @@ namespace MqttKube.Hosting.Logging;
 /// <summary>
 /// Sits in front of the console logger (or any other): every entry reaches the formatters (the text line, the built-in
 /// JSON and systemd ones) with its message and arguments escaped and cut (<see cref="LogText"/>, <see cref="LogMessage"/>),
-/// an exception reduced to its message (<see cref="LoggedError"/>), and its category shortened to the component
+/// an exception reduced to its message (appended to the message as <c>(reason)</c>, and in the state as <c>Error</c>:
+/// users never see stack traces), and its category shortened to the component
 /// (<c>MqttKube.Mqtt.MqttConnection</c> → <c>mqtt</c>). So no payload can forge a line or reach the terminal in any format.
 /// </summary>
 internal sealed class SafeLoggerProvider(ILoggerProvider inner) : ILoggerProvider
@@ -42,8 +43,9 @@ internal sealed class SafeLoggerProvider(ILoggerProvider inner) : ILoggerProvide
             }
 
             var message = LogText.Escape(LogMessage.Of(state, formatter(state, exception)));
-            var error = exception is null ? null : new LoggedError(LogText.Safe(exception.GetBaseException().Message));
-            inner.Log(logLevel, eventId, SafeState.Of(state, message), error, static (s, _) => s.Message);
+            var error = exception is null ? null : LogText.Safe(exception.GetBaseException().Message);
+            var safe = SafeState.Of(state, error is null ? message : $"{message} ({error})", error);
+            inner.Log(logLevel, eventId, safe, null, static (s, _) => s.Message);
         }
     }
 }

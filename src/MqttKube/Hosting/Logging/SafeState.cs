@@ -4,7 +4,7 @@ namespace MqttKube.Hosting.Logging;
 
 /// <summary>
 /// A log entry's state as formatters see it: the message escaped and cut, and each argument (what the JSON formatter
-/// writes under <c>State</c>) escaped and cut the same way.
+/// writes under <c>State</c>) escaped and cut the same way, and the error's reason as <c>Error</c>.
 /// </summary>
 internal sealed class SafeState(string message, KeyValuePair<string, object?>[] values) : IReadOnlyList<KeyValuePair<string, object?>>
 {
@@ -14,15 +14,18 @@ internal sealed class SafeState(string message, KeyValuePair<string, object?>[] 
 
     public KeyValuePair<string, object?> this[int index] => values[index];
 
-    public static SafeState Of<TState>(TState state, string message)
+    /// <summary>The state of <paramref name="message"/>: the arguments of <paramref name="state"/>, then <c>Error</c> if any.</summary>
+    public static SafeState Of<TState>(TState state, string message, string? error)
     {
-        if (state is not IReadOnlyList<KeyValuePair<string, object?>> list)
+        var list = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+        var count = list.Count;
+        var values = new KeyValuePair<string, object?>[error is null ? count : count + 1];
+        if (error is not null)
         {
-            return new SafeState(message, []);
+            values[count] = new("Error", error);
         }
 
-        var values = new KeyValuePair<string, object?>[list.Count];
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < count; i++)
         {
             var (key, value) = list[i];
             values[i] = new(key, value switch
