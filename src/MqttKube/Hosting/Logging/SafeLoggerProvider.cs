@@ -42,9 +42,15 @@ internal sealed class SafeLoggerProvider(ILoggerProvider inner) : ILoggerProvide
                 return;
             }
 
-            var message = LogText.Escape(LogMessage.Of(state, formatter(state, exception)));
+            // The only generic step: each [LoggerMessage] state is a struct of its own, so the rest is shared code.
+            Write(logLevel, eventId, state as IReadOnlyList<KeyValuePair<string, object?>>, formatter(state, exception), exception);
+        }
+
+        private void Write(LogLevel logLevel, EventId eventId, IReadOnlyList<KeyValuePair<string, object?>>? values, string formatted, Exception? exception)
+        {
+            var message = LogText.Escape(LogMessage.Of(values, formatted));
             var error = exception is null ? null : LogText.Safe(exception.GetBaseException().Message);
-            var safe = SafeState.Of(state, error is null ? message : $"{message} ({error})", error);
+            var safe = SafeState.Of(values, error is null ? message : $"{message} ({error})", error);
             inner.Log(logLevel, eventId, safe, null, static (s, _) => s.Message);
         }
     }

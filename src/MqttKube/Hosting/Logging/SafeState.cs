@@ -15,9 +15,9 @@ internal sealed class SafeState(string message, KeyValuePair<string, object?>[] 
     public KeyValuePair<string, object?> this[int index] => values[index];
 
     /// <summary>The state of <paramref name="message"/>: the arguments of <paramref name="state"/>, then <c>Error</c> if any.</summary>
-    public static SafeState Of<TState>(TState state, string message, string? error)
+    public static SafeState Of(IReadOnlyList<KeyValuePair<string, object?>>? state, string message, string? error)
     {
-        var list = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+        var list = state ?? [];
         var count = list.Count;
         var values = new KeyValuePair<string, object?>[error is null ? count : count + 1];
         if (error is not null)
