@@ -17,8 +17,10 @@ internal static class ServiceParts
     /// <summary>
     /// The parts and, in this order, the hosted services: start runs them first to last (MQTT connects after all of
     /// them started, in its <c>StartedAsync</c>), stop last to first: the bindings drain, MQTT leaves, the informers
-    /// end, the web server closes. A new part goes in as one <c>AddHostedService</c> line, after <see cref="BindingsService"/>
-    /// when it should stop before the bindings drain, before <see cref="MqttService"/> when it needs MQTT until the end.
+    /// end, the web server closes. A new part goes in as one line, <c>services.AddPart(sp =&gt; new Part(...), (p, ct) =&gt;
+    /// p.StartAsync(ct), (p, ct) =&gt; p.StopAsync(ct))</c> (or <c>AddHostedService</c> for a part that is a hosted service),
+    /// after <see cref="BindingsService"/> when it should stop before the bindings drain, before <see cref="MqttService"/>
+    /// when it needs MQTT until the end.
     /// </summary>
     public static IServiceCollection AddServiceParts(this IServiceCollection services, BindingPlan plan, KubeConnection kube)
     {
@@ -49,6 +51,14 @@ internal static class ServiceParts
         services.AddHostedService(sp => new InformersService(sp.GetRequiredService<SharedInformers>()));
         services.AddHostedService(sp => new MqttService(sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ServiceStatus>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => new BindingsService(sp.GetRequiredService<BindingRuntime>(), plan));
+        return services;
+    }
+
+    /// <summary>See <see cref="HostedPart.AddPart"/>.</summary>
+    public static IServiceCollection AddPart<T>(this IServiceCollection services, Func<IServiceProvider, T> create, Func<T, CancellationToken, Task> start, Func<T, CancellationToken, Task> stop)
+        where T : class
+    {
+        HostedPart.AddPart(services, create, start, stop);
         return services;
     }
 }
