@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Logging;
 using MqttKube.Bindings.Plan;
 using MqttKube.Configuration;
 using MqttKube.Hosting;
-using MqttKube.Hosting.Logging;
 using MqttKube.Kubernetes;
 
 namespace MqttKube.Demo;
@@ -10,13 +8,7 @@ namespace MqttKube.Demo;
 /// <summary>The real service (the same host as <c>mqtt-kube run</c>), in process, logging at INFO.</summary>
 internal sealed class DemoService : IAsyncDisposable
 {
-    private readonly LineLoggerProvider logs;
-
-    private DemoService(ServiceHost host, LineLoggerProvider logs)
-    {
-        Host = host;
-        this.logs = logs;
-    }
+    private DemoService(ServiceHost host) => Host = host;
 
     public ServiceHost Host { get; }
 
@@ -28,17 +20,15 @@ internal sealed class DemoService : IAsyncDisposable
             throw new InvalidOperationException("the demo config does not load:\n" + string.Join("\n", loaded.Load.Diagnostics));
         }
 
-        var logs = new LineLoggerProvider(LogLevel.Information, LogFormat.Text, Console.Error);
         var kube = KubeConnectionFactory.Create(new KubeEnvironment(v => v == "KUBECONFIG" ? kubeconfig : null, Path.GetDirectoryName(kubeconfig), Path.Combine(Path.GetDirectoryName(kubeconfig)!, "no-sa")));
-        var host = new ServiceHost(loaded.Plan!, logs, kube);
+        var host = ServiceHost.Create(loaded.Plan!, kube);
         await host.StartAsync(CancellationToken.None);
-        return new DemoService(host, logs);
+        return new DemoService(host);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();
         await Host.DisposeAsync();
-        logs.Dispose();
     }
 }

@@ -1,7 +1,5 @@
-using System.Runtime.InteropServices;
 using MqttKube.Bindings.Plan;
 using MqttKube.Hosting;
-using MqttKube.Hosting.Logging;
 using MqttKube.Kubernetes;
 using MqttKube.Tls;
 
@@ -54,7 +52,6 @@ internal sealed class RunCommand : ICommand
             plan = plan with { Config = plan.Config with { LeaderElection = new() } };
         }
 
-        using var logs = new LineLoggerProvider(LineLoggerProvider.ToLogLevel(plan.Config.Logging.Level), plan.Config.Logging.Format, stderr);
         KubeConnection kube;
         try
         {
@@ -68,35 +65,30 @@ internal sealed class RunCommand : ICommand
 
         // Before any TLS connection: the platform's CAs are read in the background, or not at all when nothing uses them.
         PlatformTrustStore.Prepare(kube.UsesPlatformTrust || plan.Config.Mqtt.UsesPlatformTrust);
-        using var stop = new CancellationTokenSource();
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        await using var host = new ServiceHost(plan, logs, kube, files[0]);
-        try
+        string? failure = null;
+        await using (var host = ServiceHost.Create(plan, kube, configPath: files[0]))
         {
-            await host.StartAsync(stop.Token).ConfigureAwait(false);
+            try
+            {
+                await host.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ServiceStartException ex)
+            {
+                failure = ex.Message;
+            }
+
+            if (failure is null)
+            {
+                await host.WaitForShutdownAsync().ConfigureAwait(false);
+            }
         }
-        catch (ServiceStartException ex)
+
+        if (failure is not null)
         {
-            await stderr.WriteLineAsync($"mqtt-kube run: error: {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"mqtt-kube run: error: {failure}").ConfigureAwait(false);
             return ExitCodes.Fatal;
         }
 
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        await host.StopAsync().ConfigureAwait(false);
         return ExitCodes.Ok;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 }

@@ -95,7 +95,9 @@ public sealed class AotExecutableTests(MosquittoBroker broker, RealKubeControlPl
         Assert.True(await service.WaitForExitAsync(TimeSpan.FromSeconds(5)), "stops within 5 s of SIGTERM");
         Assert.Equal(0, service.ExitCode);
         await client.WaitForAsync(prefix + "/status", "offline");
-        Assert.Contains("\"level\":\"INFO\"", service.Output, StringComparison.Ordinal);
+        var lines = service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.All(lines, l => Assert.NotNull((string?)l["Message"]));
+        Assert.Contains(lines, l => (string?)l["LogLevel"] == "Information" && (string?)l["Category"] == "service" && (string?)l["Message"] == "stopped");
         Support.Cli.AssertNoStackTrace(service.Output);
     }
 }

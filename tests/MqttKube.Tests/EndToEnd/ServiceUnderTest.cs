@@ -1,9 +1,9 @@
 using MqttKube.Bindings.Plan;
 using MqttKube.FakeKube;
 using MqttKube.Hosting;
-using MqttKube.Hosting.Logging;
 using MqttKube.Kubernetes;
 using MqttKube.Tests.EndToEnd.Clusters;
+using MqttKube.Tests.Support;
 using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.EndToEnd;
@@ -19,7 +19,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     private readonly StringWriter logText;
     private readonly TextWriter logWriter;
 
-    private ServiceUnderTest(string directory, TestCluster cluster, ServiceHost host, MqttTestClient client, string prefix, LineLoggerProvider logs, StringWriter logText, TextWriter logWriter)
+    private ServiceUnderTest(string directory, TestCluster cluster, ServiceHost host, MqttTestClient client, string prefix, StringWriter logText, TextWriter logWriter)
     {
         this.directory = directory;
         this.logText = logText;
@@ -28,7 +28,6 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         Host = host;
         Client = client;
         Prefix = prefix;
-        Logs = logs;
     }
 
     public TestCluster Cluster { get; }
@@ -41,8 +40,6 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     public MqttTestClient Client { get; }
 
     public string Prefix { get; }
-
-    private LineLoggerProvider Logs { get; }
 
     public string Log
     {
@@ -106,9 +103,8 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
         var logText = new StringWriter();
         var logWriter = TextWriter.Synchronized(logText);
-        var logs = new LineLoggerProvider(Microsoft.Extensions.Logging.LogLevel.Debug, MqttKube.Configuration.LogFormat.Text, logWriter);
-        var host = new ServiceHost(loaded.Plan!, logs, connection, configPath);
-        var service = new ServiceUnderTest(directory, cluster, host, client, prefix, logs, logText, logWriter);
+        var host = ServiceHost.Create(loaded.Plan!, connection, logs => logs.WriteTo(logWriter), configPath);
+        var service = new ServiceUnderTest(directory, cluster, host, client, prefix, logText, logWriter);
         try
         {
             await host.StartAsync(CancellationToken.None);
@@ -172,7 +168,6 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
             await Host.DisposeAsync();
             await Client.DisposeAsync();
             await Cluster.DisposeAsync();
-            Logs.Dispose();
             Directory.Delete(directory, recursive: true);
         }
     }

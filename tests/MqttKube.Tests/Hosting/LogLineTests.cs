@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using MqttKube.Configuration;
 using MqttKube.Hosting.Logging;
+using MqttKube.Tests.Support;
 
 namespace MqttKube.Tests.Hosting;
 
@@ -32,7 +33,7 @@ public sealed partial class LogLineTests
             Assert.DoesNotContain(line, c => c < ' ' || c is >= '\u007f' and <= '\u009f' or '\u2028' or '\u2029' or '\u202e' or '\u2066' || char.IsSurrogate(c));
             if (format == LogFormat.Json)
             {
-                Assert.Equal($"received '{LogText.Escape(payload)}' on a/b", JsonDocument.Parse(line).RootElement.GetProperty("message").GetString());
+                Assert.Equal($"received '{LogText.Escape(payload)}' on a/b", JsonDocument.Parse(line).RootElement.GetProperty("Message").GetString());
             }
         }
     }
@@ -46,7 +47,7 @@ public sealed partial class LogLineTests
         var text = LogOnce(LogFormat.Text, "x\u001by");
         var json = LogOnce(LogFormat.Json, "x\u001by");
         Assert.EndsWith("[tester] received 'x\\u001by' on a/b\n", text, StringComparison.Ordinal);
-        Assert.Equal("received 'x\\u001by' on a/b", JsonDocument.Parse(json).RootElement.GetProperty("message").GetString());
+        Assert.Equal("received 'x\\u001by' on a/b", JsonDocument.Parse(json).RootElement.GetProperty("Message").GetString());
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed partial class LogLineTests
     public void Only_the_long_argument_is_cut_and_formats_still_apply()
     {
         var output = new StringWriter();
-        using var logs = new LineLoggerProvider(LogLevel.Debug, LogFormat.Text, output);
+        using var logs = TestLogs.Factory(output);
         LogRetry(logs.CreateLogger("tester"), new string('r', 5000), 1.23456);
 
         Assert.EndsWith($"the API failed ({new string('r', LogText.MaxValueLength)}…[5000 characters]); retrying in 1.23 s\n", output.ToString(), StringComparison.Ordinal);
@@ -83,7 +84,7 @@ public sealed partial class LogLineTests
     public void An_exception_message_is_escaped_and_cut()
     {
         var output = new StringWriter();
-        using var logs = new LineLoggerProvider(LogLevel.Debug, LogFormat.Text, output);
+        using var logs = TestLogs.Factory(output);
         LogFailed(logs.CreateLogger("tester"), new InvalidOperationException("bad\nline" + new string('x', 3000)));
 
         var text = output.ToString();
@@ -95,7 +96,7 @@ public sealed partial class LogLineTests
     private static string LogOnce(LogFormat format, string payload)
     {
         var output = new StringWriter();
-        using var logs = new LineLoggerProvider(LogLevel.Debug, format, output);
+        using var logs = TestLogs.Factory(output, format);
         LogReceived(logs.CreateLogger("tester"), payload, "a/b");
         return output.ToString();
     }

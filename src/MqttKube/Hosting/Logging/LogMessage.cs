@@ -12,10 +12,10 @@ internal static class LogMessage
 {
     private const string TemplateKey = "{OriginalFormat}";
 
-    /// <summary>The message to log: <paramref name="formatted"/> unless an argument in <paramref name="state"/> is too long.</summary>
-    public static string Of<TState>(TState state, string formatted)
+    /// <summary>The message to log: <paramref name="formatted"/> unless an argument in <paramref name="values"/> is too long.</summary>
+    public static string Of(IReadOnlyList<KeyValuePair<string, object?>>? values, string formatted)
     {
-        if (formatted.Length <= LogText.MaxValueLength || state is not IReadOnlyList<KeyValuePair<string, object?>> values)
+        if (formatted.Length <= LogText.MaxValueLength || values is null)
         {
             return LogText.Cap(formatted, 16 * LogText.MaxValueLength);
         }

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MqttKube.Bindings;
+using MqttKube.Bindings.Plan;
+using MqttKube.Bindings.Reload;
+using MqttKube.Http;
+using MqttKube.Kubernetes;
+using MqttKube.Mqtt;
+
+namespace MqttKube.Hosting;
+
+/// <summary>
+/// The service's parts, registered with explicit factories (no constructor discovery, nothing for the trimmer to
+/// guess), and its hosted services. The container owns every part and disposes it with the host.
+/// </summary>
+internal static class ServiceParts
+{
+    /// <summary>
+    /// The parts and, in this order, the hosted services: start runs them first to last (MQTT connects after all of
+    /// them started, in its <c>StartedAsync</c>), stop last to first: the bindings drain, MQTT leaves, the informers
+    /// end, the web server closes. A new part goes in as one line, <c>services.AddPart(sp =&gt; new Part(...), (p, ct) =&gt;
+    /// p.StartAsync(ct), (p, ct) =&gt; p.StopAsync(ct))</c> (or <c>AddHostedService</c> for a part that is a hosted service),
+    /// after <see cref="BindingsService"/> when it should stop before the bindings drain, before <see cref="MqttService"/>
+    /// when it needs MQTT until the end.
+    /// </summary>
+    public static IServiceCollection AddServiceParts(this IServiceCollection services, BindingPlan plan, KubeConnection kube, string? configPath = null)
+    {
+        services.AddSingleton(plan);
+        services.AddSingleton(_ => kube);
+        services.AddSingleton(sp => new KubeApi(sp.GetRequiredService<KubeConnection>()));
+        services.AddSingleton(sp => new SharedInformers(sp.GetRequiredService<KubeApi>(), null, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new MqttConnection(plan.Config.Mqtt, sp.GetRequiredService<ILogger<MqttConnection>>()));
+        services.AddSingleton(_ => new Metrics());
+        services.AddSingleton(sp => new ApiDiscovery(sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("kubernetes")));
+        if (plan.Config.LeaderElection is { } election)
+        {
+            services.AddSingleton(sp => new Leadership(election, sp.GetRequiredService<KubeApi>(), kube.DefaultNamespace, sp.GetRequiredService<MqttConnection>(), plan.Config.Mqtt.StatusTopic, sp.GetRequiredService<ILoggerFactory>(), TimeProvider.System));
+        }
+
+        services.AddSingleton(sp =>
+        {
+            var api = sp.GetRequiredService<KubeApi>();
+            var port = new KubePort(sp.GetRequiredService<ApiDiscovery>(), sp.GetRequiredService<SharedInformers>(), new ObjectClient(api));
+            var mqtt = sp.GetRequiredService<MqttConnection>();
+            var leadership = sp.GetService<Leadership>(); // the one gate: a follower's ports neither publish nor write
+            var defaultNamespace = sp.GetRequiredService<KubeConnection>().DefaultNamespace ?? "default";
+            return new BindingRuntime(new BindingServices(leadership?.Gated(mqtt) ?? mqtt, leadership?.Gated(port) ?? port, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<Metrics>(), defaultNamespace, TimeProvider.System));
+        });
+        services.AddSingleton(sp => new ServiceStatus(plan, sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<BindingRuntime>(), sp.GetRequiredService<SharedInformers>(), new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source))
+        {
+            Leadership = sp.GetService<Leadership>(),
+        });
+        services.AddSingleton(sp =>
+        {
+            var metrics = sp.GetRequiredService<Metrics>();
+            metrics.BeforeScrape = new CounterSync(metrics, sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<SharedInformers>()).Sync;
+            return new HttpEndpoint(sp.GetRequiredService<ServiceStatus>(), metrics, sp.GetRequiredService<ILoggerFactory>().CreateLogger("http"));
+        });
+
+        services.AddHostedService(sp => new LifecycleLog(plan, sp.GetRequiredService<MqttConnection>(), kube, sp.GetRequiredService<ILoggerFactory>()));
+        // The API server's TLS handshake and discovery run while the web server and MQTT start.
+        services.AddPart(sp => sp.GetRequiredService<ApiDiscovery>(), (d, _) => Start(d.Prefetch), (_, _) => Task.CompletedTask);
+        services.AddHostedService(sp => new HttpService(sp.GetRequiredService<HttpEndpoint>(), plan.Config.Http));
+        services.AddHostedService(sp => new InformersService(sp.GetRequiredService<SharedInformers>()));
+        services.AddHostedService(sp => new MqttService(sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ServiceStatus>(), sp.GetRequiredService<ILoggerFactory>()));
+        if (plan.Config.LeaderElection is not null)
+        {
+            // Stops after the bindings drained and before MQTT leaves: the leader says offline, then releases the lease.
+            services.AddPart(sp => sp.GetRequiredService<Leadership>(), (l, _) => Start(l.Start), (l, ct) => StopWithin(l.StopAsync, TimeSpan.FromSeconds(1), ct));
+        }
+
+        services.AddHostedService(sp => new BindingsService(sp.GetRequiredService<BindingRuntime>(), plan));
+        if (configPath is not null)
+        {
+            // Starts once the bindings run; stops first, so no reload races the drain.
+            services.AddPart(
+                sp =>
+                {
+                    var mqtt = sp.GetRequiredService<MqttConnection>();
+                    var http = sp.GetRequiredService<HttpEndpoint>();
+                    var reloader = new ConfigReloader(configPath, plan, sp.GetRequiredService<BindingRuntime>(), sp.GetRequiredService<Metrics>(), sp.GetRequiredService<ILoggerFactory>())
+                    {
+                        MqttChanged = (changed, _) => Task.Run(() => mqtt.Reconfigure(changed)),
+                        HttpChanged = http.RebindAsync,
+                    };
+                    sp.GetRequiredService<ServiceStatus>().Reloader = reloader;
+                    return reloader;
+                },
+                (r, _) => Start(r.Start),
+                (r, _) => r.DisposeAsync().AsTask());
+        }
+
+        return services;
+    }
+
+    private static Task Start(Action start)
+    {
+        start();
+        return Task.CompletedTask;
+    }
+
+    private static async Task StopWithin(Func<CancellationToken, Task> stop, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var within = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        within.CancelAfter(limit);
+        await stop(within.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>See <see cref="HostedPart.AddPart"/>.</summary>
+    public static IServiceCollection AddPart<T>(this IServiceCollection services, Func<IServiceProvider, T> create, Func<T, CancellationToken, Task> start, Func<T, CancellationToken, Task> stop)
+        where T : class
+    {
+        HostedPart.AddPart(services, create, start, stop);
+        return services;
+    }
+}
