@@ -31,12 +31,6 @@ internal static class ServiceParts
         services.AddSingleton(sp => new SharedInformers(sp.GetRequiredService<KubeApi>(), null, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new MqttConnection(plan.Config.Mqtt, sp.GetRequiredService<ILogger<MqttConnection>>()));
         services.AddSingleton(_ => new Metrics());
-        services.AddSingleton(sp => new ApiDiscovery(sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("kubernetes")));
-        if (plan.Config.LeaderElection is { } election)
-        {
-            services.AddSingleton(sp => new Leadership(election, sp.GetRequiredService<KubeApi>(), kube.DefaultNamespace, sp.GetRequiredService<MqttConnection>(), plan.Config.Mqtt.StatusTopic, sp.GetRequiredService<ILoggerFactory>(), TimeProvider.System));
-        }
-
         services.AddSingleton(sp =>
         {
             var api = sp.GetRequiredService<KubeApi>();
@@ -59,14 +53,14 @@ internal static class ServiceParts
 
         services.AddHostedService(sp => new LifecycleLog(plan, sp.GetRequiredService<MqttConnection>(), kube, sp.GetRequiredService<ILoggerFactory>()));
         // The API server's TLS handshake and discovery run while the web server and MQTT start.
-        services.AddPart(sp => sp.GetRequiredService<ApiDiscovery>(), (d, _) => Start(d.Prefetch), (_, _) => Task.CompletedTask);
+        services.AddPart(sp => new ApiDiscovery(sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("kubernetes")), (d, _) => Start(d.Prefetch), (_, _) => Task.CompletedTask);
         services.AddHostedService(sp => new HttpService(sp.GetRequiredService<HttpEndpoint>(), plan.Config.Http));
         services.AddHostedService(sp => new InformersService(sp.GetRequiredService<SharedInformers>()));
         services.AddHostedService(sp => new MqttService(sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ServiceStatus>(), sp.GetRequiredService<ILoggerFactory>()));
-        if (plan.Config.LeaderElection is not null)
+        if (plan.Config.LeaderElection is { } election)
         {
             // Stops after the bindings drained and before MQTT leaves: the leader says offline, then releases the lease.
-            services.AddPart(sp => sp.GetRequiredService<Leadership>(), (l, _) => Start(l.Start), (l, ct) => StopWithin(l.StopAsync, TimeSpan.FromSeconds(1), ct));
+            services.AddPart(sp => new Leadership(election, sp.GetRequiredService<KubeApi>(), kube.DefaultNamespace, sp.GetRequiredService<MqttConnection>(), plan.Config.Mqtt.StatusTopic, sp.GetRequiredService<ILoggerFactory>(), TimeProvider.System), (l, _) => Start(l.Start), (l, ct) => StopWithin(l.StopAsync, TimeSpan.FromSeconds(1), ct));
         }
 
         services.AddHostedService(sp => new BindingsService(sp.GetRequiredService<BindingRuntime>(), plan));
