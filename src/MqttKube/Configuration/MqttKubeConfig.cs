@@ -15,6 +15,9 @@ internal sealed partial record MqttKubeConfig
     [ConfigKey("Log level and format.")]
     public LoggingConfig Logging { get; init; } = new();
 
+    [ConfigKey("Home Assistant MQTT discovery: present (even empty, {}) turns it on.")]
+    public HomeAssistantConfig? Homeassistant { get; init; }
+
     [ConfigKey("The bindings: each connects one Kubernetes object to MQTT topics.")]
     public ImmutableArray<BindingConfig> Bindings { get; init; } = [];
 }
