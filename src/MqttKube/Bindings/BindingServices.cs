@@ -37,6 +37,9 @@ internal sealed record BindingServices(IMqttPort Mqtt, IKubePort Kube, ILoggerFa
     /// <summary>States published at once at most (never two of one topic).</summary>
     public int PublishesInFlight { get; init; } = 8;
 
+    /// <summary>Home Assistant discovery (SPEC 13), when the config has <c>homeassistant:</c>; null: off.</summary>
+    public HomeAssistant.DiscoverySettings? HomeAssistant { get; init; }
+
     /// <summary>The template's <c>uid</c> (8 random hex characters; tests fix it).</summary>
     public Func<string> NewUid { get; init; } = TemplateContext.NewUid;
 }

@@ -1,3 +1,4 @@
+using MqttKube.HomeAssistant;
 using Microsoft.Extensions.Logging;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
@@ -36,7 +37,10 @@ internal sealed partial class ServiceHost : IAsyncDisposable
         mqtt = new MqttConnection(plan.Config.Mqtt, logs.CreateLogger<MqttConnection>());
         Metrics = new Metrics();
         var port = new KubePort(new ApiDiscovery(api), informers, new ObjectClient(api));
-        runtime = new BindingRuntime(new BindingServices(mqtt, port, logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System));
+        runtime = new BindingRuntime(new BindingServices(mqtt, port, logs, Metrics, kube.DefaultNamespace ?? "default", TimeProvider.System)
+        {
+            HomeAssistant = plan.Config.Homeassistant is { } ha ? new DiscoverySettings(ha, plan.Config.Mqtt, kube.BaseUri.Authority, CommandLineVersion()) : null,
+        });
         status = new ServiceStatus(plan, mqtt, runtime, informers);
         var counters = new CounterSync(Metrics, mqtt, informers);
         Metrics.BeforeScrape = counters.Sync;

@@ -184,5 +184,5 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>A handler and its filter (full topic, prefix included).</summary>
-    private sealed record Route(string Filter, IInboundHandler Handler);
+    private sealed record Route(string Filter, IInboundHandler Handler, bool Absolute);
 }

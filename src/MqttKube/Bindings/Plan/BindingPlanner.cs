@@ -103,7 +103,7 @@ internal static class BindingPlanner
     }
 
     /// <summary>FNV-1a: stable across runs and machines, and no crypto library needed (check runs without OpenSSL).</summary>
-    private static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
+    internal static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
     {
         var hash = 14695981039346656037UL;
         foreach (var b in bytes)
