@@ -10,7 +10,8 @@ namespace MqttKube.Rbac;
 /// action → list and delete on the type (<c>delete</c> also removes the objects an action launched, found by label),
 /// with a <c>launch</c> template create and get on the type too (launched objects have names rendered from the
 /// template; <c>on-exists</c> reads them), and get + patch on the object when the action can <c>restart</c> it
-/// (Deployments, DaemonSets and StatefulSets only).
+/// (Deployments, DaemonSets and StatefulSets only); <c>run</c> (the cronjob and job presets) gets the object and
+/// creates and gets Jobs. Presets are expanded by then: their associations count as written ones.
 /// </summary>
 internal static class RbacPlanner
 {
@@ -59,10 +60,19 @@ internal static class RbacPlanner
                     Add(RbacVerbs.Get, null, "action");
                 }
 
-                if (resource.Restartable && CanRestart(action))
+                if (resource.Restartable && CanYield(action, "restart"))
                 {
                     Add(RbacVerbs.Get, binding.Name, "restart");
                     Add(RbacVerbs.Patch, binding.Name, "restart");
+                }
+
+                if (resource.Kind is "CronJob" or "Job" && CanYield(action, "run"))
+                {
+                    // run: a Job from the CronJob (read first), or the Job again (replaced: get, delete, create).
+                    Add(RbacVerbs.Get, binding.Name, "run");
+                    var jobs = RbacResourceResolver.Resolve("Job", "batch/v1", out _)!;
+                    grants.Add(new RbacGrant(ns, jobs, RbacVerbs.Create, null, described, "run"));
+                    grants.Add(new RbacGrant(ns, jobs, RbacVerbs.Get, null, described, "run"));
                 }
             }
         }
@@ -71,10 +81,11 @@ internal static class RbacPlanner
     }
 
     /// <summary>
-    /// Whether the action's values can yield <c>restart</c>: with no map the payload itself names the action; with a
-    /// map, when an output is <c>restart</c> or a format string (<c>{value}</c> passes the payload through).
+    /// Whether the action's values can yield <paramref name="verb"/> (<c>restart</c>, <c>run</c>): with no map the
+    /// payload itself names the action; with a map, when an output is the verb or a format string (<c>{value}</c> passes
+    /// the payload through).
     /// </summary>
-    internal static bool CanRestart(ActionConfig action)
+    internal static bool CanYield(ActionConfig action, string verb)
     {
         if (action.Values?.Map is not { } map)
         {
@@ -84,7 +95,7 @@ internal static class RbacPlanner
         foreach (var entry in map.Entries)
         {
             if (entry.Output is YamlScalar { Kind: YamlScalarKind.String } output
-                && (output.Value.Trim().Equals("restart", StringComparison.OrdinalIgnoreCase)
+                && (output.Value.Trim().Equals(verb, StringComparison.OrdinalIgnoreCase)
                     || output.Value.Replace("{{", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal)))
             {
                 return true;

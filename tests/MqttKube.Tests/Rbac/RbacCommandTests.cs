@@ -45,6 +45,29 @@ public sealed class RbacCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Presets_are_covered_as_the_associations_they_expand_into()
+    {
+        var config = Path.Combine(_dir, "presets.yaml");
+        await File.WriteAllTextAsync(config, """
+            homeassistant: {}
+            bindings:
+              - {namespace: media, resource: Deployment, name: jellyfin, preset: appliance}
+              - {namespace: media, resource: CronJob, name: backup, preset: cronjob}
+              - {namespace: media, resource: Job, name: scan, preset: job}
+              - {resource: Node, name: worker-1, preset: node}
+            """);
+        var (exit, stdout, stderr) = await Support.Cli.RunAsync("rbac", "--namespace", "iot", config);
+
+        Assert.True(exit == 0, stderr);
+        var documents = RbacDocuments.Parse(stdout);
+        var media = documents.Rules("media");
+        Assert.Contains("apps/deployments[jellyfin]: get,patch", media); // power, replicas, restart
+        Assert.Contains("batch/cronjobs[backup]: get,patch", media);     // suspend, run reads it
+        Assert.Contains(media, r => r.StartsWith("batch/jobs: ", StringComparison.Ordinal) && r.Contains("create", StringComparison.Ordinal) && r.Contains("get", StringComparison.Ordinal));
+        Assert.Contains(documents.Rules(null), r => r.StartsWith("/nodes[worker-1]: ", StringComparison.Ordinal) && r.Contains("patch", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Namespace_defaults_to_mqtt_kube()
     {
         var (exit, stdout, _) = await Support.Cli.RunAsync("rbac", Path.Combine(RepoPaths.Root, "examples", "config-basic.yaml"));
