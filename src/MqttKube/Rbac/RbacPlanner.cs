@@ -7,9 +7,9 @@ namespace MqttKube.Rbac;
 /// What each binding needs from the API server:
 /// watch → list + watch on the type (one list+watch per kind and namespace is shared) and get on the object;
 /// patch → get + patch on the object (the patch is guarded by the resourceVersion it read);
-/// action → list and delete on the type (<c>delete</c> also removes the objects an action launched, found by label),
-/// with a <c>launch</c> template create and get on the type too (launched objects have names rendered from the
-/// template; <c>on-exists</c> reads them), and get + patch on the object when the action can <c>restart</c> it
+/// action → list and delete on the type when its values can name <c>delete</c> (it also removes the objects an action
+/// launched, found by label), with a <c>launch</c> template create and get on the type too (launched objects have
+/// names rendered from the template; <c>on-exists</c> reads them, and <c>replace</c> deletes them), and get + patch on the object when the action can <c>restart</c> it
 /// (Deployments, DaemonSets and StatefulSets only); <c>run</c> (the cronjob and job presets) gets the object and
 /// creates and gets Jobs. Presets are expanded by then: their associations count as written ones.
 /// </summary>
@@ -52,12 +52,20 @@ internal static class RbacPlanner
 
             foreach (var action in binding.Action)
             {
-                Add(RbacVerbs.List, null, "action");
-                Add(RbacVerbs.Delete, null, "action");
+                if (CanYield(action, "delete"))
+                {
+                    Add(RbacVerbs.List, null, "action");
+                    Add(RbacVerbs.Delete, null, "action");
+                }
+
                 if (action.Launch is not null)
                 {
                     Add(RbacVerbs.Create, null, "action");
                     Add(RbacVerbs.Get, null, "action");
+                    if (action.OnExists == OnExists.Replace)
+                    {
+                        Add(RbacVerbs.Delete, null, "action");
+                    }
                 }
 
                 if (resource.Restartable && CanYield(action, "restart"))
@@ -73,6 +81,10 @@ internal static class RbacPlanner
                     var jobs = RbacResourceResolver.Resolve("Job", "batch/v1", out _)!;
                     grants.Add(new RbacGrant(ns, jobs, RbacVerbs.Create, null, described, "run"));
                     grants.Add(new RbacGrant(ns, jobs, RbacVerbs.Get, null, described, "run"));
+                    if (resource.Kind == "Job")
+                    {
+                        grants.Add(new RbacGrant(ns, jobs, RbacVerbs.Delete, null, described, "run"));
+                    }
                 }
             }
         }

@@ -41,7 +41,9 @@ public sealed class RbacCommandTests : IDisposable
         Assert.Equal("Role", ((YamlDotNet.RepresentationModel.YamlScalarNode)binding["roleRef"]["kind"]).Value);
         var subject = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlSequenceNode)binding["subjects"])[0];
         Assert.Equal("iot", ((YamlDotNet.RepresentationModel.YamlScalarNode)subject["namespace"]).Value);
-        Assert.Equal(["apps/deployments: list,watch", "apps/deployments[jellyfin]: get,patch"], documents.Rules("media"));
+        Assert.Equal(
+            ["apps/deployments: list,watch", "apps/deployments[jellyfin,sonarr]: get,patch", "batch/cronjobs: list,watch", "batch/cronjobs[backup]: get,patch", "batch/jobs: create,get"],
+            documents.Rules("media"));
     }
 
     [Fact]
