@@ -30,6 +30,17 @@ internal sealed class DemoCluster : IAsyncDisposable
                      "template":{"metadata":{"labels":{"app":"jellyfin"}},"spec":{"containers":[{"name":"jellyfin","image":"jellyfin/jellyfin"}]}}}}
             """);
         server.Upsert("""
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"sonarr","namespace":"media","labels":{"app":"sonarr","mqtt-kube/expose":"true"}},
+             "spec":{"replicas":3,"selector":{"matchLabels":{"app":"sonarr"}},
+                     "template":{"metadata":{"labels":{"app":"sonarr"}},"spec":{"containers":[{"name":"sonarr","image":"linuxserver/sonarr"}]}}},
+             "status":{"availableReplicas":3}}
+            """);
+        server.Upsert("""
+            {"apiVersion":"batch/v1","kind":"CronJob","metadata":{"name":"backup","namespace":"media","uid":"6d1c0b8e-0000-4000-8000-00000000b4c0"},
+             "spec":{"schedule":"0 3 * * *","jobTemplate":{"spec":{"template":{"spec":{"restartPolicy":"Never","containers":[{"name":"backup","image":"busybox","command":["true"]}]}}}}},
+             "status":{"lastScheduleTime":"2026-01-01T03:00:00Z","lastSuccessfulTime":"2026-01-01T03:00:09Z"}}
+            """);
+        server.Upsert("""
             {"apiVersion":"apps/v1","kind":"DaemonSet","metadata":{"name":"kube-proxy","namespace":"kube-system"},
              "spec":{"selector":{"matchLabels":{"k8s-app":"kube-proxy"}},"template":{"metadata":{"labels":{"k8s-app":"kube-proxy"}},"spec":{"containers":[{"name":"kube-proxy","image":"registry.k8s.io/kube-proxy"}]}}},
              "status":{"numberReady":2,"desiredNumberScheduled":3}}
@@ -59,20 +70,21 @@ internal sealed class DemoCluster : IAsyncDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(200, cancellationToken);
-            ReconcileDeployment();
+            ReconcileDeployment("jellyfin");
+            ReconcileDeployment("sonarr");
             ReconcileJob();
         }
     }
 
-    private void ReconcileDeployment()
+    private void ReconcileDeployment(string name)
     {
-        var deployment = Server.Get("apps/v1", "Deployment", "media", "jellyfin");
+        var deployment = Server.Get("apps/v1", "Deployment", "media", name);
         var wanted = (int?)deployment?["spec"]?["replicas"] ?? 0;
         var available = (int?)deployment?["status"]?["availableReplicas"] ?? 0;
         if (deployment is not null && wanted != available)
         {
             // Kubernetes omits zero-valued status fields: availableReplicas disappears at 0.
-            Server.Modify("apps/v1", "Deployment", "media", "jellyfin", o => o["status"] = wanted == 0 ? new JsonObject() : new JsonObject { ["availableReplicas"] = wanted });
+            Server.Modify("apps/v1", "Deployment", "media", name, o => o["status"] = wanted == 0 ? new JsonObject() : new JsonObject { ["availableReplicas"] = wanted });
         }
     }
 

@@ -4,7 +4,7 @@ using MQTTnet;
 namespace MqttKube.Demo;
 
 /// <summary>The scripted tour: publishes what a user would and shows what the service does, step by step.</summary>
-internal sealed class Tour : IAsyncDisposable
+internal sealed partial class Tour : IAsyncDisposable
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(20);
     private readonly IMqttClient client;
@@ -26,11 +26,12 @@ internal sealed class Tour : IAsyncDisposable
             var topic = e.ApplicationMessage.Topic;
             var payload = e.ApplicationMessage.ConvertPayloadToString() ?? string.Empty;
             tour.latest[topic] = payload;
-            Console.WriteLine($"    ← {topic} = {(payload.Length == 0 ? "(empty)" : payload)}");
+            Console.WriteLine($"    ← {topic} = {(payload.Length == 0 ? "(empty)" : Discovery.Describe(topic, payload))}");
             return Task.CompletedTask;
         };
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId("demo-tour").Build());
         await client.SubscribeAsync($"{prefix}/#");
+        await client.SubscribeAsync("homeassistant/#");
         return tour;
     }
 
@@ -62,6 +63,8 @@ internal sealed class Tour : IAsyncDisposable
             Step("A node joins the cluster: the kube-proxy DaemonSet watch follows.");
             cluster.NodeJoins();
             await UntilAsync(() => Is("kube-proxy/ready", "3 ready"), "3 ready");
+
+            await HomeAssistantAsync(cluster);
 
             Console.WriteLine("\n✔ The tour is complete.");
             return true;

@@ -12,6 +12,9 @@ internal enum ActionVerb
     /// <summary><c>restart</c>: what <c>kubectl rollout restart</c> does.</summary>
     Restart,
 
+    /// <summary><c>run</c>: a CronJob's Job now (as <c>kubectl create job --from=cronjob/…</c>), or a Job again from its own spec.</summary>
+    Run,
+
     /// <summary>No action could be told (a miss of the map, a value that names no action).</summary>
     Other,
 }

@@ -114,7 +114,8 @@ internal sealed partial class Binding
                 LogBound(logger, Plan.Path, target!.Describe);
             }
 
-            target!.Update(e.Object, since);
+            target!.Announcement?.Announce(type!.Kind, e.Namespace, e.Name, since); // before the states: the entities first
+            target.Update(e.Object, since);
         }
         else if (target is not null)
         {

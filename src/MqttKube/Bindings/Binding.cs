@@ -89,6 +89,7 @@ internal sealed partial class Binding : IObjectObserver
                 }
                 else
                 {
+                    Object?.Announcement?.Announce(resolved.Kind, Namespace, Object.Name, Services.Time.GetTimestamp());
                     MarkReady(); // nothing to list: patches and actions read the object when they need it
                 }
 
@@ -131,6 +132,7 @@ internal sealed partial class Binding : IObjectObserver
 
         Services.Metrics.WatchEvent();
         var since = Services.Time.GetTimestamp();
+        Object.Announcement?.Announce(type!.Kind, Namespace, Object.Name, since); // before the states: the entities first
         Object.Update(e.Type is ObjectEventType.Added or ObjectEventType.Modified ? e.Object : null, since);
         if (!ready)
         {

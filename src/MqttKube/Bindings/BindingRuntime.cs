@@ -20,6 +20,7 @@ internal sealed partial class BindingRuntime : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<Running> running = [];
     private bool started;
+    private IDisposable? birth;
 
     public BindingRuntime(BindingServices services)
     {
@@ -55,6 +56,10 @@ internal sealed partial class BindingRuntime : IAsyncDisposable
             {
                 started = true;
                 services.Mqtt.Connected += States.Republish;
+                if (services.HomeAssistant is { } discovery)
+                {
+                    birth = services.Mqtt.Subscribe(discovery.StatusTopic, new HomeAssistant.BirthHandler(States));
+                }
             }
         }
 
@@ -132,6 +137,7 @@ internal sealed partial class BindingRuntime : IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         services.Mqtt.Connected -= States.Republish;
+        birth?.Dispose();
         List<Running> all;
         lock (gate)
         {

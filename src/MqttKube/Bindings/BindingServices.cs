@@ -40,6 +40,9 @@ internal sealed record BindingServices(IMqttPort Mqtt, IKubePort Kube, ILoggerFa
     /// <summary>The jitter of every back-off (±20 %; tests pass a fixed source).</summary>
     public Random Jitter { get; init; } = Random.Shared;
 
+    /// <summary>Home Assistant discovery (SPEC 13), when the config has <c>homeassistant:</c>; null: off.</summary>
+    public HomeAssistant.DiscoverySettings? HomeAssistant { get; init; }
+
     /// <summary>The template's <c>uid</c> (8 random hex characters; tests fix it).</summary>
     public Func<string> NewUid { get; init; } = TemplateContext.NewUid;
 }

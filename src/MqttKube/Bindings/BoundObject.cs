@@ -27,6 +27,9 @@ internal sealed class BoundObject
         Name = name;
         var plan = binding.Plan;
         Watches = [.. plan.Watches.Select(w => new WatchAssociation(this, w, binding.Services, states))];
+        Announcement = binding.Services.HomeAssistant is { } discovery && HomeAssistant.DiscoveryPayload.HasEntities(plan)
+            ? new HomeAssistant.DeviceAnnouncement(discovery, plan, states, binding.Services.Time)
+            : null;
         Inbound = [.. plan.Patches.Select(p => (InboundAssociation)new PatchAssociation(binding, this, p)), .. plan.Actions.Select(a => new ActionAssociation(binding, this, a))];
     }
 
@@ -44,6 +47,9 @@ internal sealed class BoundObject
     public JsonObject? Latest => latest;
 
     public IReadOnlyList<WatchAssociation> Watches { get; }
+
+    /// <summary>Its Home Assistant device (discovery on and an association with a <c>homeassistant:</c> block), or null.</summary>
+    public HomeAssistant.DeviceAnnouncement? Announcement { get; }
 
     /// <summary>The patch associations, then the action associations, in config order (as the binding's routes).</summary>
     public IReadOnlyList<InboundAssociation> Inbound { get; }
@@ -79,6 +85,7 @@ internal sealed class BoundObject
     /// <summary>The object is no longer bound: its retained states are cleared on the broker.</summary>
     public void Release()
     {
+        Announcement?.Release();
         foreach (var watch in Watches)
         {
             watch.Release();

@@ -17,6 +17,7 @@ internal static class OutcomeNames
         ActionVerb.Launch => "launch",
         ActionVerb.Delete => "delete",
         ActionVerb.Restart => "restart",
+        ActionVerb.Run => "run",
         _ => "other",
     };
 

@@ -18,6 +18,9 @@ internal sealed partial record ActionConfig
     [ConfigKey("Maps the payload to the action name.")]
     public ValuesConfig? Values { get; init; }
 
+    [ConfigKey("Announce this association to Home Assistant as an entity (component, name, Home Assistant options).")]
+    public HomeAssistantEntityConfig? Homeassistant { get; init; }
+
     [ConfigNode]
     public YamlMapping? Node { get; init; }
 }

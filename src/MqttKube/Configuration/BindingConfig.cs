@@ -25,6 +25,9 @@ internal sealed partial record BindingConfig : IConfigValidation
     [ConfigKey("A label selector in kubectl syntax (a=b, a!=b, a in (x,y), a notin (x), a, !a; comma-joined): the binding binds every object that matches.")]
     public string? Selector { get; init; }
 
+    [ConfigKey("Expands into ready-made associations with Home Assistant entities: appliance, daemon, cronjob, job or node.")]
+    public Preset Preset { get; init; } = Preset.None;
+
     [ConfigKey("Kubernetes → MQTT: publish the value at a locus whenever it changes.", OneOrMany = true)]
     public ImmutableArray<WatchConfig> Watch { get; init; } = [];
 
@@ -45,9 +48,9 @@ internal sealed partial record BindingConfig : IConfigValidation
 
     void IConfigValidation.Validate(YamlMapping node, ConfigBindContext context, string path)
     {
-        if (node.Get("watch") is null && node.Get("patch") is null && node.Get("action") is null)
+        if (node.Get("watch") is null && node.Get("patch") is null && node.Get("action") is null && node.Get("preset") is null)
         {
-            context.Error(node, $"'{path}' has no watch, patch or action; it would do nothing");
+            context.Error(node, $"'{path}' has no watch, patch, action or preset; it would do nothing");
         }
 
         if (node.Get("name") is null && node.Get("selector") is null)

@@ -66,6 +66,7 @@ internal static partial class ConfigLoader
         var config = MqttKubeConfig.BindYaml(root, context, string.Empty);
         if (config is not null)
         {
+            config = Presets.PresetExpander.Expand(config, context);
             ConfigChecks.Run(config, context);
         }
 

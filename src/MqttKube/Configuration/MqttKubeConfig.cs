@@ -18,6 +18,9 @@ internal sealed partial record MqttKubeConfig
     [ConfigKey("Leader election among several replicas (off when absent; 'run --leader-elect' turns it on with the defaults).")]
     public LeaderElectionConfig? LeaderElection { get; init; }
 
+    [ConfigKey("Home Assistant MQTT discovery: present (even empty, {}) turns it on.")]
+    public HomeAssistantConfig? Homeassistant { get; init; }
+
     [ConfigKey("The bindings: each connects one Kubernetes object to MQTT topics.")]
     public ImmutableArray<BindingConfig> Bindings { get; init; } = [];
 }

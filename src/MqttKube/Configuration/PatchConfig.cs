@@ -15,6 +15,12 @@ internal sealed partial record PatchConfig
     [ConfigKey("Maps the payload to the value written; a miss writes nothing.")]
     public ValuesConfig? Values { get; init; }
 
+    [ConfigKey("Integer loci (spec.replicas): writing 0 over a positive value records it in the annotation mqtt-kube/restore.<last locus segment>; a later positive write restores the recorded value (SPEC 14).")]
+    public bool Restore { get; init; }
+
+    [ConfigKey("Announce this association to Home Assistant as an entity (component, name, Home Assistant options).")]
+    public HomeAssistantEntityConfig? Homeassistant { get; init; }
+
     [ConfigNode]
     public YamlMapping? Node { get; init; }
 }

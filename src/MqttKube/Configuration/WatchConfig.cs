@@ -21,6 +21,9 @@ internal sealed partial record WatchConfig
     [ConfigKey("Maps the value to the payload.")]
     public ValuesConfig? Values { get; init; }
 
+    [ConfigKey("Announce this association to Home Assistant as an entity (component, name, Home Assistant options).")]
+    public HomeAssistantEntityConfig? Homeassistant { get; init; }
+
     [ConfigNode]
     public YamlMapping? Node { get; init; }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
 using MqttKube.Bindings.Reload;
+using MqttKube.HomeAssistant;
 using MqttKube.Http;
 using MqttKube.Kubernetes;
 using MqttKube.Mqtt;
@@ -38,7 +39,10 @@ internal static class ServiceParts
             var mqtt = sp.GetRequiredService<MqttConnection>();
             var leadership = sp.GetService<Leadership>(); // the one gate: a follower's ports neither publish nor write
             var defaultNamespace = sp.GetRequiredService<KubeConnection>().DefaultNamespace ?? "default";
-            return new BindingRuntime(new BindingServices(leadership?.Gated(mqtt) ?? mqtt, leadership?.Gated(port) ?? port, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<Metrics>(), defaultNamespace, TimeProvider.System));
+            return new BindingRuntime(new BindingServices(leadership?.Gated(mqtt) ?? mqtt, leadership?.Gated(port) ?? port, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<Metrics>(), defaultNamespace, TimeProvider.System)
+            {
+                HomeAssistant = plan.Config.Homeassistant is { } ha ? new DiscoverySettings(ha, plan.Config.Mqtt, kube.BaseUri.Authority, Cli.CommandLine.Version) : null,
+            });
         });
         services.AddSingleton(sp => new ServiceStatus(plan, sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<BindingRuntime>(), sp.GetRequiredService<SharedInformers>(), new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source))
         {

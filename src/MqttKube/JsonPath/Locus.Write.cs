@@ -18,7 +18,7 @@ internal sealed partial class Locus
     /// The RFC 6902 operations that set <paramref name="value"/> at the locus of <paramref name="root"/>:
     /// <c>replace</c> when the target exists, <c>add</c> when not, with one <c>add</c> of a nested object
     /// when intermediate members are missing (or JSON null). Empty when the value already holds (deep
-    /// equality, numbers by value). False with a message naming the locus when a filter selects no
+    /// equality, numbers by value; null holds where the member is absent). False with a message naming the locus when a filter selects no
     /// element or several, an index is out of range, or a step meets a value of the wrong type.
     /// </summary>
     public bool PlanWrite(JsonNode? root, JsonNode? value, out IReadOnlyList<JsonPatchOperation> ops, out string? error)
@@ -41,6 +41,11 @@ internal sealed partial class Locus
 
             if (step.Outcome == StepOutcome.Missing || (step.Child is null && i < segments.Count - 1))
             {
+                if (value is null)
+                {
+                    return true; // absent reads as null (SPEC 3.2): null already holds
+                }
+
                 // Create the rest: only member names can be created, as nested objects.
                 var nested = value?.DeepClone();
                 for (var j = segments.Count - 1; j > i; j--)

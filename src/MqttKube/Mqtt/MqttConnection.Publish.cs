@@ -13,7 +13,7 @@ internal sealed partial class MqttConnection
         ArgumentOutOfRangeException.ThrowIfLessThan(qos, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(qos, 2);
         var full = MqttTopic.Join(prefix, topic);
-        if (!MqttTopic.IsValidTopicName(topic) || !MqttTopic.IsValidTopicName(full))
+        if ((!MqttTopic.IsAbsolute(topic) && !MqttTopic.IsValidTopicName(topic)) || !MqttTopic.IsValidTopicName(full))
         {
             throw new ArgumentException($"'{topic}' is not a valid MQTT topic name", nameof(topic));
         }

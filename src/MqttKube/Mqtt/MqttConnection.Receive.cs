@@ -15,12 +15,12 @@ internal sealed partial class MqttConnection
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(handler);
         var full = MqttTopic.Join(prefix, filter);
-        if (!MqttTopic.IsValidFilter(filter) || !MqttTopic.IsValidFilter(full))
+        if ((!MqttTopic.IsAbsolute(filter) && !MqttTopic.IsValidFilter(filter)) || !MqttTopic.IsValidFilter(full))
         {
             throw new ArgumentException($"'{filter}' is not a valid MQTT topic filter", nameof(filter));
         }
 
-        var route = new Route(full, filter, handler);
+        var route = new Route(full, filter, handler, MqttTopic.IsAbsolute(filter));
         IMqttClient? current;
         bool isNew;
         lock (gate)
@@ -103,10 +103,15 @@ internal sealed partial class MqttConnection
             return Task.CompletedTask;
         }
 
+        // Outside the prefix only an absolute subscription (Home Assistant's birth topic) takes it, marked absolute.
         if (!MqttTopic.TryRelativize(prefix, message.Topic, out var relative))
         {
-            LogOutsidePrefix(message.Topic);
-            return Task.CompletedTask;
+            relative = MqttTopic.Absolute(message.Topic);
+            if (!Array.Exists(Volatile.Read(ref routes), r => r.Absolute && MqttTopic.Matches(r.Filter, message.Topic)))
+            {
+                LogOutsidePrefix(message.Topic);
+                return Task.CompletedTask;
+            }
         }
 
         var inbound = new InboundMessage(relative, message.Payload.ToArray(), (int)message.QualityOfServiceLevel, message.Retain);

@@ -185,6 +185,6 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>A handler and its filter (full topic, prefix included; and as given, relative to the prefix).</summary>
-    private sealed record Route(string Filter, string Relative, IInboundHandler Handler);
+    /// <summary>A handler and its filter (full topic, prefix included; and as given, relative to the prefix or absolute).</summary>
+    private sealed record Route(string Filter, string Relative, IInboundHandler Handler, bool Absolute);
 }

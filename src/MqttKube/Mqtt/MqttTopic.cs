@@ -4,12 +4,29 @@ namespace MqttKube.Mqtt;
 internal static partial class MqttTopic
 {
     /// <summary>
+    /// Marks an absolute topic (Home Assistant's discovery and birth topics): a U+0000 first, which no MQTT topic may
+    /// hold, so the mark can never be a real topic. The ports carry topics as strings relative to the prefix; a marked
+    /// one is never joined to it.
+    /// </summary>
+    public const char AbsoluteMark = '\0';
+
+    /// <summary><paramref name="topic"/> marked absolute: <see cref="Join"/> leaves it as it is.</summary>
+    public static string Absolute(string topic) => AbsoluteMark + topic;
+
+    public static bool IsAbsolute(string topic) => topic.Length > 0 && topic[0] == AbsoluteMark;
+
+    /// <summary>
     /// Joins <paramref name="topic"/> under <paramref name="prefix"/> with exactly one <c>/</c> (slashes trimmed at the
-    /// join). Without a prefix the topic is returned as is.
+    /// join). Without a prefix the topic is returned as is; an <see cref="Absolute"/> topic is returned without its mark.
     /// </summary>
     public static string Join(string? prefix, string topic)
     {
         ArgumentNullException.ThrowIfNull(topic);
+        if (IsAbsolute(topic))
+        {
+            return topic[1..];
+        }
+
         if (string.IsNullOrEmpty(prefix))
         {
             return topic;

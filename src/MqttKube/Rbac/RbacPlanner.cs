@@ -7,10 +7,11 @@ namespace MqttKube.Rbac;
 /// What each binding needs from the API server:
 /// watch → list + watch on the type (one list+watch per kind and namespace is shared) and get on the object;
 /// patch → get + patch on the object (the patch is guarded by the resourceVersion it read);
-/// action → list and delete on the type (<c>delete</c> also removes the objects an action launched, found by label),
-/// with a <c>launch</c> template create and get on the type too (launched objects have names rendered from the
-/// template; <c>on-exists</c> reads them), and get + patch on the object when the action can <c>restart</c> it
-/// (Deployments, DaemonSets and StatefulSets only).
+/// action → list and delete on the type when its values can name <c>delete</c> (it also removes the objects an action
+/// launched, found by label), with a <c>launch</c> template create and get on the type too (launched objects have
+/// names rendered from the template; <c>on-exists</c> reads them, and <c>replace</c> deletes them), and get + patch on the object when the action can <c>restart</c> it
+/// (Deployments, DaemonSets and StatefulSets only); <c>run</c> (the cronjob and job presets) gets the object and
+/// creates and gets Jobs. Presets are expanded by then: their associations count as written ones.
 /// A binding of many (a selector, a name glob, <c>namespace: "*"</c>; SPEC 12) gets the same verbs without
 /// <c>resourceNames</c> (the names are not known ahead), and <c>namespace: "*"</c> is granted by the ClusterRole.
 /// </summary>
@@ -60,18 +61,39 @@ internal static class RbacPlanner
 
             foreach (var action in binding.Action)
             {
-                Add(RbacVerbs.List, null, "action");
-                Add(RbacVerbs.Delete, null, "action");
+                if (CanYield(action, "delete"))
+                {
+                    Add(RbacVerbs.List, null, "action");
+                    Add(RbacVerbs.Delete, null, "action");
+                }
+
                 if (action.Launch is not null)
                 {
                     Add(RbacVerbs.Create, null, "action");
                     Add(RbacVerbs.Get, null, "action");
+                    if (action.OnExists == OnExists.Replace)
+                    {
+                        Add(RbacVerbs.Delete, null, "action");
+                    }
                 }
 
-                if (resource.Restartable && CanRestart(action))
+                if (resource.Restartable && CanYield(action, "restart"))
                 {
                     Add(RbacVerbs.Get, binding.Name, "restart");
                     Add(RbacVerbs.Patch, binding.Name, "restart");
+                }
+
+                if (resource.Kind is "CronJob" or "Job" && CanYield(action, "run"))
+                {
+                    // run: a Job from the CronJob (read first), or the Job again (replaced: get, delete, create).
+                    Add(RbacVerbs.Get, binding.Name, "run");
+                    var jobs = RbacResourceResolver.Resolve("Job", "batch/v1", out _)!;
+                    grants.Add(new RbacGrant(ns, jobs, RbacVerbs.Create, null, described, "run"));
+                    grants.Add(new RbacGrant(ns, jobs, RbacVerbs.Get, null, described, "run"));
+                    if (resource.Kind == "Job")
+                    {
+                        grants.Add(new RbacGrant(ns, jobs, RbacVerbs.Delete, null, described, "run"));
+                    }
                 }
             }
         }
@@ -100,10 +122,11 @@ internal static class RbacPlanner
     }
 
     /// <summary>
-    /// Whether the action's values can yield <c>restart</c>: with no map the payload itself names the action; with a
-    /// map, when an output is <c>restart</c> or a format string (<c>{value}</c> passes the payload through).
+    /// Whether the action's values can yield <paramref name="verb"/> (<c>restart</c>, <c>run</c>): with no map the
+    /// payload itself names the action; with a map, when an output is the verb or a format string (<c>{value}</c> passes
+    /// the payload through).
     /// </summary>
-    internal static bool CanRestart(ActionConfig action)
+    internal static bool CanYield(ActionConfig action, string verb)
     {
         if (action.Values?.Map is not { } map)
         {
@@ -113,7 +136,7 @@ internal static class RbacPlanner
         foreach (var entry in map.Entries)
         {
             if (entry.Output is YamlScalar { Kind: YamlScalarKind.String } output
-                && (output.Value.Trim().Equals("restart", StringComparison.OrdinalIgnoreCase)
+                && (output.Value.Trim().Equals(verb, StringComparison.OrdinalIgnoreCase)
                     || output.Value.Replace("{{", "", StringComparison.Ordinal).Contains('{', StringComparison.Ordinal)))
             {
                 return true;

@@ -60,7 +60,8 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         await StartAsync(broker, bindings, await FakeCluster.StartAsync(seed), files, waitReady);
 
     /// <summary>Starts the service on <paramref name="bindings"/> against <paramref name="cluster"/> (seeded already).</summary>
-    public static Task<ServiceUnderTest> StartAsync(MosquittoBroker broker, string bindings, TestCluster cluster, Dictionary<string, string>? files = null, bool waitReady = true)
+    /// <param name="sections">More top-level sections (YAML), e.g. <c>homeassistant:</c>.</param>
+    public static Task<ServiceUnderTest> StartAsync(MosquittoBroker broker, string bindings, TestCluster cluster, Dictionary<string, string>? files = null, bool waitReady = true, string sections = "")
     {
         var prefix = "e2e/" + Guid.NewGuid().ToString("N")[..8];
         var config = $"""
@@ -73,6 +74,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
               port: {FreePort()}
             logging:
               level: DEBUG
+            {sections}
             bindings:
             {bindings}
             """;

@@ -49,7 +49,7 @@ public sealed class MetricsTests
         }
 
         Assert.Equal(5, samples.Count(s => s.Name == "mqtt_kube_patches_total"));
-        Assert.Equal(16, samples.Count(s => s.Name == "mqtt_kube_actions_total"));
+        Assert.Equal(20, samples.Count(s => s.Name == "mqtt_kube_actions_total")); // 5 actions (launch, delete, restart, run, other) × 4 outcomes
         Assert.Equal("histogram", types["mqtt_kube_event_to_publish_seconds"]);
         Assert.Equal(1767268800.25, samples.Single(s => s.Name == "process_start_time_seconds").Value);
     }

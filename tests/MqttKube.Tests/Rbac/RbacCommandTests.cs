@@ -41,7 +41,32 @@ public sealed class RbacCommandTests : IDisposable
         Assert.Equal("Role", ((YamlDotNet.RepresentationModel.YamlScalarNode)binding["roleRef"]["kind"]).Value);
         var subject = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlSequenceNode)binding["subjects"])[0];
         Assert.Equal("iot", ((YamlDotNet.RepresentationModel.YamlScalarNode)subject["namespace"]).Value);
-        Assert.Equal(["apps/deployments: list,watch", "apps/deployments[jellyfin]: get,patch"], documents.Rules("media"));
+        Assert.Equal(
+            ["apps/deployments: list,watch", "apps/deployments[jellyfin,sonarr]: get,patch", "batch/cronjobs: list,watch", "batch/cronjobs[backup]: get,patch", "batch/jobs: create,get"],
+            documents.Rules("media"));
+    }
+
+    [Fact]
+    public async Task Presets_are_covered_as_the_associations_they_expand_into()
+    {
+        var config = Path.Combine(_dir, "presets.yaml");
+        await File.WriteAllTextAsync(config, """
+            homeassistant: {}
+            bindings:
+              - {namespace: media, resource: Deployment, name: jellyfin, preset: appliance}
+              - {namespace: media, resource: CronJob, name: backup, preset: cronjob}
+              - {namespace: media, resource: Job, name: scan, preset: job}
+              - {resource: Node, name: worker-1, preset: node}
+            """);
+        var (exit, stdout, stderr) = await Support.Cli.RunAsync("rbac", "--namespace", "iot", config);
+
+        Assert.True(exit == 0, stderr);
+        var documents = RbacDocuments.Parse(stdout);
+        var media = documents.Rules("media");
+        Assert.Contains("apps/deployments[jellyfin]: get,patch", media); // power, replicas, restart
+        Assert.Contains("batch/cronjobs[backup]: get,patch", media);     // suspend, run reads it
+        Assert.Contains(media, r => r.StartsWith("batch/jobs: ", StringComparison.Ordinal) && r.Contains("create", StringComparison.Ordinal) && r.Contains("get", StringComparison.Ordinal));
+        Assert.Contains(documents.Rules(null), r => r.StartsWith("/nodes[worker-1]: ", StringComparison.Ordinal) && r.Contains("patch", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -82,19 +82,19 @@ public sealed class RbacRuleTests : IDisposable
     }
 
     [Theory]
-    [InlineData("\"GO\": restart", true)]
-    [InlineData("\"GO\": \"Restart\"", true)]
-    [InlineData("\"re:(.*)\": \"{value}\"", true)] // a format output can pass the payload through
-    [InlineData(null, true)] // no map: the payload names the action
-    [InlineData("\"GO\": launch\n          \"STOP\": delete", false)]
-    [InlineData("\"GO\": \"{{restart}}\"", false)] // escaped braces: a constant that is not 'restart'
-    public async Task Restart_adds_get_and_patch_on_the_object_only_when_the_values_can_yield_it(string? map, bool restart)
+    [InlineData("\"GO\": restart", true, false)]
+    [InlineData("\"GO\": \"Restart\"", true, false)]
+    [InlineData("\"re:(.*)\": \"{value}\"", true, true)] // a format output can pass the payload through
+    [InlineData(null, true, true)] // no map: the payload names the action
+    [InlineData("\"GO\": launch\n          \"STOP\": delete", false, true)]
+    [InlineData("\"GO\": \"{{restart}}\"", false, false)] // escaped braces: a constant that is not 'restart'
+    public async Task Restart_adds_get_and_patch_on_the_object_only_when_the_values_can_yield_it(string? map, bool restart, bool delete)
     {
         var rbac = await RbacAsync(Binding("media", "Deployment", "jellyfin", Action(launch: true, map)));
 
-        string[] expected = restart
-            ? ["apps/deployments: create,delete,get,list", "apps/deployments[jellyfin]: patch"]
-            : ["apps/deployments: create,delete,get,list"];
+        // list and delete only when the values can name delete, too.
+        var type = delete ? "apps/deployments: create,delete,get,list" : "apps/deployments: create,get";
+        string[] expected = restart ? [type, "apps/deployments[jellyfin]: patch"] : [type];
         Assert.Equal(expected, rbac.Rules("media"));
     }
 

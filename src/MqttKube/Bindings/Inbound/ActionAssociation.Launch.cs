@@ -9,9 +9,8 @@ namespace MqttKube.Bindings.Inbound;
 internal sealed partial class ActionAssociation
 {
     /// <summary>Creates <paramref name="obj"/> (rendered and labelled by <see cref="ActionPreview"/>); <c>on-exists</c> says what an existing one gets.</summary>
-    private async Task<ActionOutcome> LaunchAsync(JsonObject obj, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> LaunchAsync(ResourceType type, JsonObject obj, OnExists onExists, CancellationToken cancellationToken)
     {
-        var type = Binding.Type!;
         var name = Text(obj["metadata"]?["name"]);
         try
         {
@@ -21,7 +20,7 @@ internal sealed partial class ActionAssociation
         }
         catch (KubeApiException ex) when (ex.IsAlreadyExists && !string.IsNullOrEmpty(name))
         {
-            if (action.Config.OnExists == OnExists.Skip)
+            if (onExists == OnExists.Skip)
             {
                 LogSkipped(Logger, type.Kind, Target.Namespace ?? "-", name);
                 return ActionOutcome.Skipped;

@@ -15,7 +15,8 @@ internal sealed partial class ActionAssociation(Binding binding, BoundObject tar
     protected override async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var type = Binding.Type!;
-        var preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, Target.Latest, Services.NewUid(), Services.Time.GetUtcNow(), Target.ObjectValue());
+        var current = Target.Latest ?? await CurrentForRunAsync(cancellationToken).ConfigureAwait(false);
+        var preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, current, Services.NewUid(), Services.Time.GetUtcNow(), Target.ObjectValue());
         if (!preview.Result.Matched)
         {
             Count(ActionVerb.Other, ActionOutcome.Miss);
@@ -40,7 +41,8 @@ internal sealed partial class ActionAssociation(Binding binding, BoundObject tar
 
         var outcome = verb switch
         {
-            ActionVerb.Launch => await LaunchAsync(preview.Launched!, cancellationToken).ConfigureAwait(false),
+            ActionVerb.Launch => await LaunchAsync(type, preview.Launched!, action.Config.OnExists, cancellationToken).ConfigureAwait(false),
+            ActionVerb.Run => await RunAsync(preview.Launched!, cancellationToken).ConfigureAwait(false),
             ActionVerb.Delete => await DeleteAsync(cancellationToken).ConfigureAwait(false),
             _ => await RestartAsync(cancellationToken).ConfigureAwait(false),
         };

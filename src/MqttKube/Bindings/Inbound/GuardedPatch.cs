@@ -64,7 +64,7 @@ internal static class GuardedPatch
             switch (result.Status)
             {
                 case PatchStatus.Patched:
-                    return Kept(result.Object!, plan)
+                    return Kept(result.Object!, planned.Check ?? plan)
                         ? new PatchWrite(PatchWriteOutcome.Patched, result.Object, attempt, conflicts)
                         : new PatchWrite(PatchWriteOutcome.NotKept, result.Object, attempt, conflicts);
                 case PatchStatus.NotFound:

@@ -153,22 +153,32 @@ internal sealed partial class StateTable
     /// <summary>After a (re)connection: the broker's copy is not trusted; every state is published again.</summary>
     public void Republish(MqttSession session)
     {
-        int count;
+        var count = RepublishAll();
+        if (session.IsReconnect)
+        {
+            LogRepublish(logger, count);
+        }
+    }
+
+    /// <summary>Every state is published again (Home Assistant's birth message): the announcements first.</summary>
+    public void Republish(string reason) => LogRepublishFor(logger, RepublishAll(), reason);
+
+    /// <summary>
+    /// Marks every state unpublished and queues it; absolute topics (Home Assistant discovery payloads) go first, so
+    /// that an entity is announced before its state arrives.
+    /// </summary>
+    private int RepublishAll()
+    {
         lock (gate)
         {
-            count = states.Count;
-            foreach (var state in states.Values)
+            foreach (var state in states.Values.OrderByDescending(s => Mqtt.MqttTopic.IsAbsolute(s.Topic)))
             {
                 state.Published = null;
                 EnqueueLocked(state);
             }
 
             StartLocked();
-        }
-
-        if (session.IsReconnect)
-        {
-            LogRepublish(logger, count);
+            return states.Count;
         }
     }
 
@@ -188,6 +198,9 @@ internal sealed partial class StateTable
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "{Topic} is published by more than one association: the newest value wins")]
     private static partial void LogShared(ILogger logger, string topic);
+
+    [LoggerMessage(EventId = 7400, Level = LogLevel.Information, Message = "{Reason}: republishing {Count} state(s), discovery payloads first")]
+    private static partial void LogRepublishFor(ILogger logger, int count, string reason);
 
     [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "MQTT reconnected: republishing {Count} state(s)")]
     private static partial void LogRepublish(ILogger logger, int count);

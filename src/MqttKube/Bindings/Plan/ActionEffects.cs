@@ -21,7 +21,7 @@ internal static class ActionEffects
         : throw new InvalidOperationException("the restart locus does not parse");
 
     /// <summary>
-    /// <c>launch</c> (alias <c>create</c>), <c>delete</c> or <c>restart</c> for a mapped value, any case; null for any
+    /// <c>launch</c> (alias <c>create</c>), <c>delete</c>, <c>restart</c> or <c>run</c> for a mapped value, any case; null for any
     /// other, with <paramref name="name"/> the value as the log names it.
     /// </summary>
     public static ActionVerb? Verb(JsonNode? output, out string name)
@@ -32,6 +32,7 @@ internal static class ActionEffects
             "launch" or "create" => ActionVerb.Launch,
             "delete" => ActionVerb.Delete,
             "restart" => ActionVerb.Restart,
+            "run" => ActionVerb.Run,
             _ => null,
         };
     }

@@ -44,6 +44,13 @@ internal sealed record ActionPreview(MapResult Result, ActionVerb? Verb, string 
                 return string.Equals(templateKind, kind, StringComparison.OrdinalIgnoreCase)
                     ? preview with { Launched = ActionEffects.PrepareLaunch(obj, ns, action.LaunchLabel) }
                     : preview with { Problem = $"the template's kind {templateKind ?? "(none)"} differs from the binding's {kind}" };
+            case ActionVerb.Run when kind is not ("CronJob" or "Job"):
+                return preview with { Problem = $"run works on CronJobs and Jobs, not {kind}" };
+            case ActionVerb.Run when current is null:
+                return preview with { Problem = "the object does not exist" };
+            case ActionVerb.Run:
+                var job = kind == "CronJob" ? RunEffects.JobFromCronJob(current, uid) : RunEffects.JobAgain(current);
+                return preview with { Launched = ActionEffects.PrepareLaunch(job, ns, action.LaunchLabel) };
             case ActionVerb.Restart when !ActionEffects.CanRestart(kind):
                 return preview with { Problem = $"restart works on Deployments, DaemonSets and StatefulSets, not {kind}" };
             case ActionVerb.Restart when current is not null:

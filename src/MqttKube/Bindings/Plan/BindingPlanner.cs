@@ -40,11 +40,23 @@ internal static class BindingPlanner
                 i,
                 binding,
                 binding.Watch.Select((w, j) => new PlannedWatch(j, w, WatchLocus(w, context, $"{path}.watch[{j}]"), ValueMapCompiler.Compile(w.Values, context, $"{path}.watch[{j}].values"))).ToArray(),
-                binding.Patch.Select((p, j) => new PlannedPatch(j, p, PatchLocus(p, context, $"{path}.patch[{j}]"), ValueMapCompiler.Compile(p.Values, context, $"{path}.patch[{j}].values"))).ToArray(),
+                binding.Patch.Select((p, j) => Patch(j, p, context, $"{path}.patch[{j}]")).ToArray(),
                 binding.Action.Select((a, j) => new PlannedAction(j, a, LoadTemplate(a, context), ValueMapCompiler.Compile(a.Values, context, $"{path}.action[{j}].values"), LaunchLabel(binding, a))).ToArray());
         }
 
         return new BindingPlan(config, bindings);
+    }
+
+    private static PlannedPatch Patch(int index, PatchConfig config, ConfigBindContext context, string path)
+    {
+        var patch = new PlannedPatch(index, config, PatchLocus(config, context, path), ValueMapCompiler.Compile(config.Values, context, $"{path}.values"));
+        if (config.Restore && patch.RestoreAnnotation is null && config.Node is { } node)
+        {
+            context.Error(node.Get("restore") ?? node,
+                $"'{path}.restore' needs a locus that ends in a member name (it names the annotation mqtt-kube/restore.<name>), such as $.spec.replicas");
+        }
+
+        return patch;
     }
 
     private static JsonPathQuery WatchLocus(WatchConfig watch, ConfigBindContext context, string path)
@@ -91,7 +103,7 @@ internal static class BindingPlanner
     }
 
     /// <summary>FNV-1a: stable across runs and machines, and no crypto library needed (check runs without OpenSSL).</summary>
-    private static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
+    internal static ulong Fnv1a64(ReadOnlySpan<byte> bytes)
     {
         var hash = 14695981039346656037UL;
         foreach (var b in bytes)

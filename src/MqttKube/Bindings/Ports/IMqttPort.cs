@@ -2,7 +2,9 @@ namespace MqttKube.Bindings.Ports;
 
 /// <summary>
 /// What the bindings need of MQTT: publish a state, take the messages of a topic filter, learn when a (re)connection
-/// is up. Topics and filters are relative to the topic prefix; <c>Mqtt/</c> implements it over MQTTnet, tests in memory.
+/// is up. Topics and filters are relative to the topic prefix, unless marked absolute by
+/// <see cref="Mqtt.MqttTopic.Absolute"/> (Home Assistant's discovery and birth topics); <c>Mqtt/</c> implements it over
+/// MQTTnet, tests in memory.
 /// </summary>
 internal interface IMqttPort
 {

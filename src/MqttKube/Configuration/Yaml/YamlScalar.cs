@@ -45,7 +45,12 @@ internal sealed class YamlScalar : YamlNode
         _ => $"a string (\"{Shorten(Value)}\")",
     };
 
-    internal static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
+    /// <summary>A value as a message quotes it: 40 characters at most, control characters escaped (a message is one line).</summary>
+    internal static string Shorten(string text)
+    {
+        var shown = text.Length <= 40 ? text : text[..37] + "...";
+        return shown.Any(char.IsControl) ? ConfigDumpWriter.Quote(shown)[1..^1] : shown;
+    }
 
     private static YamlScalarKind Resolve(string value, bool quoted, string? tag, out BigInteger integer, out double real, out bool boolean)
     {
