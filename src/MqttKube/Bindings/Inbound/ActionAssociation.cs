@@ -15,8 +15,13 @@ internal sealed partial class ActionAssociation(Binding binding, BoundObject tar
     protected override async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var type = Binding.Type!;
-        var current = Target.Latest ?? await CurrentForRunAsync(cancellationToken).ConfigureAwait(false);
-        var preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, current, Services.NewUid(), Services.Time.GetUtcNow(), Target.ObjectValue());
+        var preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, Target.Latest, Services.NewUid(), Services.Time.GetUtcNow(), Target.ObjectValue());
+        if (preview.Verb == ActionVerb.Run && Target.Latest is null)
+        {
+            // Only run needs the object itself (its spec is the template): read it then, not for every action.
+            var current = await CurrentForRunAsync(cancellationToken).ConfigureAwait(false);
+            preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, current, Services.NewUid(), Services.Time.GetUtcNow(), Target.ObjectValue());
+        }
         if (!preview.Result.Matched)
         {
             Count(ActionVerb.Other, ActionOutcome.Miss);
