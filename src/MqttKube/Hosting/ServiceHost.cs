@@ -71,7 +71,10 @@ internal sealed partial class ServiceHost : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        discovery.Prefetch(); // the API server's TLS handshake and discovery while the HTTP server and MQTT start
+        if (plan.Bindings.Any(b => ApiDiscovery.NeedsDiscovery(b.Config.Resource, b.Config.ApiVersion)))
+        {
+            discovery.Prefetch(); // the API server's TLS handshake and discovery while the HTTP server and MQTT start
+        }
         LogStarting(logger, CommandLineVersion(), plan.Bindings.Count, mqtt.Broker, kube.Source);
         try
         {
