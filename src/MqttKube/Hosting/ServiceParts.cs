@@ -44,7 +44,7 @@ internal static class ServiceParts
                 HomeAssistant = plan.Config.Homeassistant is { } ha ? new DiscoverySettings(ha, plan.Config.Mqtt, kube.BaseUri.Authority, Cli.CommandLine.Version) : null,
             });
         });
-        services.AddSingleton(sp => new ServiceStatus(plan, sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<BindingRuntime>(), sp.GetRequiredService<SharedInformers>(), new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source))
+        services.AddSingleton(sp => new ServiceStatus(plan, sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<BindingRuntime>(), sp.GetRequiredService<SharedInformers>(), sp.GetRequiredService<ApiServer>())
         {
             Leadership = sp.GetService<Leadership>(),
         });
@@ -56,8 +56,11 @@ internal static class ServiceParts
         });
 
         services.AddHostedService(sp => new LifecycleLog(plan, sp.GetRequiredService<MqttConnection>(), kube, sp.GetRequiredService<ILoggerFactory>()));
-        // The API server's TLS handshake and discovery run while the web server and MQTT start.
-        services.AddPart(sp => new ApiDiscovery(sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("kubernetes")), (d, _) => Start(d.Prefetch), (_, _) => Task.CompletedTask);
+        // The API server's TLS handshake (and discovery when needed) run while the web server and MQTT start.
+        // Built-in kinds need no discovery (BuiltinKinds); then asking the version warms the connection instead.
+        var discover = plan.Bindings.Any(b => ApiDiscovery.NeedsDiscovery(b.Config.Resource, b.Config.ApiVersion));
+        services.AddPart(sp => new ApiDiscovery(sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("kubernetes")), (d, _) => Start(() => { if (discover) { d.Prefetch(); } }), (_, _) => Task.CompletedTask);
+        services.AddPart(sp => new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source), (a, _) => Start(() => { if (!discover) { _ = a.Version; } }), (_, _) => Task.CompletedTask);
         services.AddHostedService(sp => new HttpService(sp.GetRequiredService<HttpEndpoint>(), plan.Config.Http));
         services.AddHostedService(sp => new InformersService(sp.GetRequiredService<SharedInformers>()));
         services.AddHostedService(sp => new MqttService(sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ServiceStatus>(), sp.GetRequiredService<ILoggerFactory>()));

@@ -10,7 +10,8 @@ namespace MqttKube.Kubernetes;
 /// (built-in groups first). A miss refreshes the cache once (a CRD installed later); concurrent misses share one refresh.
 /// Discovery asks <c>/api</c> and <c>/apis</c> at once for the aggregated form (every group's resources in one
 /// answer, Kubernetes 1.27+: two requests in all); a server that answers with the plain lists is asked for each
-/// group version, all at once.
+/// group version, all at once. The stable built-in kinds (<see cref="BuiltinKinds"/>) resolve without discovery:
+/// a start-up with only those asks the server nothing before its lists and watches.
 /// </summary>
 internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
 {
@@ -21,6 +22,11 @@ internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
 
     public async Task<ResourceType> ResolveAsync(string resource, string? apiVersion, CancellationToken cancellationToken)
     {
+        if (Match(BuiltinKinds.All, resource, apiVersion) is { } builtin)
+        {
+            return builtin;
+        }
+
         var types = _types ?? await RefreshAsync(null, cancellationToken).ConfigureAwait(false);
         if (Match(types, resource, apiVersion) is { } found)
         {
@@ -30,6 +36,9 @@ internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
         types = await RefreshAsync(_loadedAt, cancellationToken).ConfigureAwait(false);
         return Match(types, resource, apiVersion) ?? throw Unknown(types, resource, apiVersion);
     }
+
+    /// <summary>Whether resolving <paramref name="resource"/> asks the server: it is not one of the <see cref="BuiltinKinds"/> (at that api-version).</summary>
+    public static bool NeedsDiscovery(string resource, string? apiVersion) => Match(BuiltinKinds.All, resource, apiVersion) is null;
 
     /// <summary>
     /// Starts loading discovery in the background, so the API server's connection (TCP, TLS) and discovery overlap

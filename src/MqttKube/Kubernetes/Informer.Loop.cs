@@ -98,7 +98,18 @@ internal sealed partial class Informer
         do
         {
             var query = KubeApi.Query(("labelSelector", LabelSelector), ("limit", _options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next));
-            var body = await _api.GetBytesAsync(Type.CollectionPath(Namespace) + query, ct).ConfigureAwait(false);
+            byte[] body;
+            try
+            {
+                body = await _api.GetBytesAsync(Type.CollectionPath(Namespace) + query, ct).ConfigureAwait(false);
+            }
+            catch (KubeApiException e) when (e.IsNotFound)
+            {
+                // A list answers an empty namespace too: 404 is the type itself not served (a built-in kind resolved
+                // without discovery, on a server without that API).
+                throw new KubeApiException(404, e.Reason, $"the API server does not serve {Type.QualifiedPlural} ({Type.ApiVersion}): {e.Message}", e);
+            }
+
             items.AddRange(ReadList(body, out rv, out next));
         }
         while (!string.IsNullOrEmpty(next));

@@ -28,8 +28,9 @@ public sealed class ApiDiscoveryAggregatedTests
         host.Server.RegisterCustomResource("media.example.com", "v1alpha1", "MediaServer", "mediaservers", true, "ms");
         host.Server.RegisterCustomResource("batch.example.com", "v2", "Job", "jobs", true);
 
-        var type = await host.TypeAsync(resource, apiVersion);
+        var type = await host.DiscoveredAsync(resource, apiVersion);
 
+        Assert.NotNull(type);
         Assert.Equal((expectedApiVersion, plural, namespaced), (type.ApiVersion, type.Plural, type.Namespaced));
         Assert.Contains("watch", type.Verbs);
     }
@@ -39,7 +40,7 @@ public sealed class ApiDiscoveryAggregatedTests
     {
         await using var host = await KubeTestHost.StartAsync(new FakeKubeOptions { AggregatedDiscovery = true });
 
-        await host.TypeAsync("Deployment");
+        await host.DiscoveredAsync("Deployment");
 
         Assert.Equal(["GET /api", "GET /apis"], host.Server.Requests.Select(r => r.ToString()).Order(StringComparer.Ordinal));
     }
@@ -49,7 +50,7 @@ public sealed class ApiDiscoveryAggregatedTests
     {
         await using var host = await KubeTestHost.StartAsync();
 
-        await host.TypeAsync("Deployment");
+        await host.DiscoveredAsync("Deployment");
 
         var paths = host.Server.Requests.Select(r => r.Path).ToList();
         Assert.Contains("/api/v1", paths);
@@ -61,10 +62,11 @@ public sealed class ApiDiscoveryAggregatedTests
     public async Task PrefetchLoadsDiscoveryOnceAheadOfTheFirstLookup()
     {
         await using var host = await KubeTestHost.StartAsync(new FakeKubeOptions { AggregatedDiscovery = true });
+        host.Server.RegisterCustomResource("media.example.com", "v1alpha1", "MediaServer", "mediaservers", true, "ms");
 
         host.Discovery.Prefetch();
         await Eventually.WaitAsync(() => host.Server.Requests.Count == 2, "discovery's two requests without any lookup");
-        Assert.Equal("apps/v1", (await host.TypeAsync("deploy")).ApiVersion);
+        Assert.Equal("media.example.com/v1alpha1", (await host.TypeAsync("ms")).ApiVersion);
 
         Assert.Equal(2, host.Server.Requests.Count);
     }
@@ -73,11 +75,12 @@ public sealed class ApiDiscoveryAggregatedTests
     public async Task AFailedPrefetchIsLoadedAgainByTheFirstLookup()
     {
         await using var host = await KubeTestHost.StartAsync(new FakeKubeOptions { AggregatedDiscovery = true });
+        host.Server.RegisterCustomResource("media.example.com", "v1alpha1", "MediaServer", "mediaservers", true, "ms");
         host.Server.InjectFailures(r => r.Path == "/apis", 503);
 
         host.Discovery.Prefetch();
         await Eventually.WaitAsync(() => host.Server.Requests.Count == 2, "the failed prefetch");
 
-        Assert.Equal("apps/v1", (await host.TypeAsync("deploy")).ApiVersion);
+        Assert.Equal("media.example.com/v1alpha1", (await host.TypeAsync("ms")).ApiVersion);
     }
 }

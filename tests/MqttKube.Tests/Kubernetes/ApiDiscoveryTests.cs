@@ -24,16 +24,19 @@ public sealed class ApiDiscoveryTests
     public async Task ResolvesBuiltInKinds(string resource, string? apiVersion, string group, string kind, string plural, bool namespaced)
     {
         await using var host = await KubeTestHost.StartAsync();
-        var type = await host.TypeAsync(resource, apiVersion);
-        Assert.Equal((group, kind, plural, namespaced, "v1"), (type.Group, type.Kind, type.Plural, type.Namespaced, type.Version));
-        Assert.Contains("watch", type.Verbs);
+        foreach (var type in new[] { await host.TypeAsync(resource, apiVersion), await host.DiscoveredAsync(resource, apiVersion) })
+        {
+            Assert.NotNull(type);
+            Assert.Equal((group, kind, plural, namespaced, "v1"), (type.Group, type.Kind, type.Plural, type.Namespaced, type.Version));
+            Assert.Contains("watch", type.Verbs);
+        }
     }
 
     [Fact]
     public async Task FindsCustomResourcesInstalledAfterTheFirstLookup()
     {
         await using var host = await KubeTestHost.StartAsync();
-        await host.TypeAsync("Deployment"); // discovery cached now
+        await host.Discovery.GetAllAsync(CancellationToken.None); // discovery cached now
         host.Server.RegisterCustomResource("media.example.com", "v1alpha1", "MediaServer", "mediaservers", true, "ms");
         host.Server.RegisterCustomResource("example.com", "v1", "Cluster", "clusters", false);
 
@@ -76,6 +79,6 @@ public sealed class ApiDiscoveryTests
         await using var host = await KubeTestHost.StartAsync();
         host.Server.RegisterCustomResource("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", true);
         host.Server.InjectFailures(r => r.Path == "/apis/metrics.k8s.io/v1beta1", 503, 100);
-        Assert.Equal("Deployment", (await host.TypeAsync("deploy")).Kind);
+        Assert.Equal("Deployment", (await host.DiscoveredAsync("deploy"))?.Kind);
     }
 }

@@ -42,6 +42,10 @@ internal sealed class KubeTestHost : IAsyncDisposable
     public Task<ResourceType> TypeAsync(string resource, string? apiVersion = null) =>
         Discovery.ResolveAsync(resource, apiVersion, CancellationToken.None);
 
+    /// <summary>What the server's discovery alone answers for the name (built-in kinds included), null for none.</summary>
+    public async Task<ResourceType?> DiscoveredAsync(string resource, string? apiVersion = null) =>
+        ApiDiscovery.Match(await Discovery.GetAllAsync(CancellationToken.None), resource, apiVersion);
+
     public async ValueTask DisposeAsync()
     {
         await Informers.DisposeAsync();
