@@ -17,10 +17,10 @@ publish:
 	cp artifacts/publish/mqtt-kube artifacts/mqtt-kube
 
 format:
-	$(DOTNET) format MqttKube.slnx
+	$(DOTNET) format MqttKube.slnx --exclude-diagnostics IDE0051
 
 check-format:
-	$(DOTNET) format MqttKube.slnx --verify-no-changes
+	$(DOTNET) format MqttKube.slnx --verify-no-changes --exclude-diagnostics IDE0051
 
 clean:
 	rm -rf artifacts

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace MqttKube.FakeKube;
 
@@ -126,7 +125,7 @@ public sealed partial class FakeKubeServer
         }
 
         var warnings = new List<string>();
-        (int, JsonNode) result = verb switch
+        var result = verb switch
         {
             "list" => (200, ListObjects(request, target)),
             "get" => (200, GetObject(target)),

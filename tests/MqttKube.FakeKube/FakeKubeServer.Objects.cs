@@ -120,7 +120,7 @@ public sealed partial class FakeKubeServer
             throw FakeStatus.NotFoundResource();
         }
 
-        string? propagation = request["propagationPolicy"];
+        var propagation = request["propagationPolicy"];
         string? preconditionRv = null;
         string? preconditionUid = null;
         if (!string.IsNullOrWhiteSpace(request.Body))

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
 using MqttKube.FakeKube;
 
 // Runs the fake API server as its own process: dotnet run --project tests/MqttKube.FakeKube -- [--port N] [--https] [--seed FILE.yaml|json]

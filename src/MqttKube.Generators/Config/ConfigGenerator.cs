@@ -1,7 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using MqttKube.Generators.Common;
-using MqttKube.Generators.Config.Model;
 
 namespace MqttKube.Generators.Config;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using MqttKube.Kubernetes;
 using MqttKube.Mqtt;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using MqttKube.Bindings.Inbound;
 using MqttKube.Bindings.Outbound;
 using MqttKube.Bindings.Plan;
-using MqttKube.Bindings.Ports;
 using MqttKube.Bindings.Reload;
 
 namespace MqttKube.Bindings;

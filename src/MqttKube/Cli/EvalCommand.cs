@@ -131,7 +131,7 @@ internal sealed partial class EvalCommand(Func<TextReader>? stdin = null) : ICom
 
             if (outbound)
             {
-                JsonNode? published = result.Output;
+                var published = result.Output;
                 if (!result.Matched && !result.Value.TryToJson(out published, out _))
                 {
                     published = null;

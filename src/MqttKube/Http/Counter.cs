@@ -3,7 +3,7 @@ namespace MqttKube.Http;
 /// <summary>A monotonic counter: lock-free, allocation-free on increment.</summary>
 internal sealed class Counter
 {
-    long _value;
+    private long _value;
 
     /// <summary>The current value.</summary>
     public long Value => Interlocked.Read(ref _value);

@@ -6,9 +6,9 @@ namespace MqttKube.Http;
 /// </summary>
 internal sealed class Histogram
 {
-    readonly long[] _boundTicks;
-    readonly long[] _counts; // one per bound, then one for +Inf (not cumulative)
-    long _sumTicks;
+    private readonly long[] _boundTicks;
+    private readonly long[] _counts; // one per bound, then one for +Inf (not cumulative)
+    private long _sumTicks;
 
     /// <param name="bounds">Upper bounds of the buckets in seconds, strictly increasing, finite, not negative.</param>
     public Histogram(IReadOnlyList<double> bounds)

@@ -5,7 +5,7 @@ namespace MqttKube.Http;
 internal sealed partial class HttpServer
 {
     /// <summary>What a request is answered: the endpoint's answer, 404, 405, or 500 (logged) when the view fails.</summary>
-    HttpAnswer Answer(HttpRequestHead request)
+    private HttpAnswer Answer(HttpRequestHead request)
     {
         try
         {
@@ -44,7 +44,7 @@ internal sealed partial class HttpServer
         }
     }
 
-    enum Endpoint
+    private enum Endpoint
     {
         None,
         Health,

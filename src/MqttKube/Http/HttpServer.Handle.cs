@@ -5,10 +5,10 @@ namespace MqttKube.Http;
 
 internal sealed partial class HttpServer
 {
-    static readonly byte[] BusyBody = Encoding.UTF8.GetBytes("too many requests in progress; retry later\n");
-    static readonly byte[] TimedOutBody = Encoding.UTF8.GetBytes("request timed out\n");
+    private static readonly byte[] BusyBody = Encoding.UTF8.GetBytes("too many requests in progress; retry later\n");
+    private static readonly byte[] TimedOutBody = Encoding.UTF8.GetBytes("request timed out\n");
 
-    async Task AcceptLoopAsync(Socket listener)
+    private async Task AcceptLoopAsync(Socket listener)
     {
         while (!_stopping.IsCancellationRequested)
         {
@@ -36,7 +36,7 @@ internal sealed partial class HttpServer
     }
 
     /// <summary>One connection: requests answered one after the other until either side closes it.</summary>
-    async Task ServeAsync(Socket socket)
+    private async Task ServeAsync(Socket socket)
     {
         var reader = new HttpHeadReader();
         var stream = new NetworkStream(socket, ownsSocket: true);
@@ -78,7 +78,7 @@ internal sealed partial class HttpServer
     }
 
     /// <summary>Reads, answers and writes one request; false when the connection must be closed afterwards.</summary>
-    async Task<bool> ServeOneAsync(NetworkStream stream, HttpHeadReader reader, CancellationToken deadline)
+    private async Task<bool> ServeOneAsync(NetworkStream stream, HttpHeadReader reader, CancellationToken deadline)
     {
         var bytes = await reader.ReadHeadAsync(stream, deadline).ConfigureAwait(false);
         if (bytes is null)
@@ -146,7 +146,7 @@ internal sealed partial class HttpServer
         }
     }
 
-    void Release()
+    private void Release()
     {
         if (Interlocked.Decrement(ref _active) == 0 && _draining)
         {
@@ -158,7 +158,7 @@ internal sealed partial class HttpServer
     /// Writes the answer (no body for HEAD). When the connection closes and the client may still be sending a body,
     /// the rest of it is read and dropped for a moment first, so the client gets the answer rather than a reset.
     /// </summary>
-    static async Task WriteAsync(NetworkStream stream, string method, HttpAnswer answer, bool keepAlive, bool unreadBody, CancellationToken cancellationToken)
+    private static async Task WriteAsync(NetworkStream stream, string method, HttpAnswer answer, bool keepAlive, bool unreadBody, CancellationToken cancellationToken)
     {
         await stream.WriteAsync(HttpResponseText.Of(answer, keepAlive, includeBody: method != "HEAD"), cancellationToken).ConfigureAwait(false);
         if (keepAlive || !unreadBody)

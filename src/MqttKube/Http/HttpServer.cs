@@ -22,25 +22,25 @@ namespace MqttKube.Http;
 /// </remarks>
 internal sealed partial class HttpServer : IAsyncDisposable
 {
-    readonly string _bind;
-    readonly int _port;
-    readonly int _maxConnections;
-    readonly IStatusView _status;
-    readonly Metrics _metrics;
-    readonly ILogger _logger;
-    readonly TimeProvider _time;
-    readonly CancellationTokenSource _stopping = new();
-    readonly CancellationTokenSource _abortAll = new();
-    readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    readonly ConcurrentDictionary<Socket, byte> _connections = new();
-    readonly Lock _gate = new();
+    private readonly string _bind;
+    private readonly int _port;
+    private readonly int _maxConnections;
+    private readonly IStatusView _status;
+    private readonly Metrics _metrics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abortAll = new();
+    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<Socket, byte> _connections = new();
+    private readonly Lock _gate = new();
 
-    Socket[] _listeners = [];
-    Task _acceptLoops = Task.CompletedTask;
-    int _active;
-    volatile bool _draining;
-    bool _started;
-    bool _stopped;
+    private Socket[] _listeners = [];
+    private Task _acceptLoops = Task.CompletedTask;
+    private int _active;
+    private volatile bool _draining;
+    private bool _started;
+    private bool _stopped;
 
     /// <param name="bind">The address to listen on: <c>0.0.0.0</c> or <c>::</c> for every interface, or one address or host name.</param>
     /// <param name="port">The TCP port.</param>
@@ -201,7 +201,7 @@ internal sealed partial class HttpServer : IAsyncDisposable
         _abortAll.Dispose();
     }
 
-    string StartFailure(Exception ex)
+    private string StartFailure(Exception ex)
     {
         var inUse = ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse };
         return inUse

@@ -9,10 +9,10 @@ internal sealed partial class Metrics
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     // Every value of the enums, in order; their label names come from OutcomeNames.
-    static readonly PatchOutcome[] PatchOutcomes = Enum.GetValues<PatchOutcome>();
-    static readonly ActionVerb[] ActionVerbs = Enum.GetValues<ActionVerb>();
-    static readonly ActionOutcome[] ActionOutcomes = Enum.GetValues<ActionOutcome>();
-    static readonly ReloadOutcome[] ReloadOutcomes = Enum.GetValues<ReloadOutcome>();
+    private static readonly PatchOutcome[] PatchOutcomes = Enum.GetValues<PatchOutcome>();
+    private static readonly ActionVerb[] ActionVerbs = Enum.GetValues<ActionVerb>();
+    private static readonly ActionOutcome[] ActionOutcomes = Enum.GetValues<ActionOutcome>();
+    private static readonly ReloadOutcome[] ReloadOutcomes = Enum.GetValues<ReloadOutcome>();
 
     /// <summary>Called before each scrape, to bring counters kept elsewhere (the MQTT client's) up to date.</summary>
     public Action? BeforeScrape { get; set; }
@@ -81,13 +81,13 @@ internal sealed partial class Metrics
             EventToPublish);
     }
 
-    static void WriteCounter(PrometheusText text, string name, string help, Counter counter)
+    private static void WriteCounter(PrometheusText text, string name, string help, Counter counter)
     {
         text.Header(Prefix + name, "counter", help);
         text.Sample(Prefix + name, counter.Value);
     }
 
-    static void WriteHistogram(PrometheusText text, string name, string help, Histogram histogram)
+    private static void WriteHistogram(PrometheusText text, string name, string help, Histogram histogram)
     {
         text.Header(name, "histogram", help);
         var cumulative = histogram.CumulativeCounts();

@@ -20,9 +20,9 @@ internal sealed partial class Metrics : IBindingMetrics
     public static readonly double[] EventToPublishBounds =
         [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-    readonly Counter[] _patches = NewCounters(PatchOutcomes.Length);
-    readonly Counter[] _actions = NewCounters(ActionVerbs.Length * ActionOutcomes.Length);
-    readonly Counter[] _reloads = NewCounters(ReloadOutcomes.Length);
+    private readonly Counter[] _patches = NewCounters(PatchOutcomes.Length);
+    private readonly Counter[] _actions = NewCounters(ActionVerbs.Length * ActionOutcomes.Length);
+    private readonly Counter[] _reloads = NewCounters(ReloadOutcomes.Length);
 
     /// <summary><c>mqtt_kube_mqtt_messages_received_total</c>: MQTT messages received (on subscribed topics).</summary>
     public Counter MessagesReceived { get; } = new();
@@ -64,7 +64,7 @@ internal sealed partial class Metrics : IBindingMetrics
 
     void IBindingMetrics.Action(ActionVerb verb, ActionOutcome outcome) => Actions(verb, outcome).Increment();
 
-    static Counter[] NewCounters(int count)
+    private static Counter[] NewCounters(int count)
     {
         var counters = new Counter[count];
         for (var i = 0; i < count; i++)

@@ -81,7 +81,7 @@ internal static class Probes
         return reasons;
     }
 
-    static void WriteReasons(Utf8JsonWriter writer, List<string> reasons)
+    private static void WriteReasons(Utf8JsonWriter writer, List<string> reasons)
     {
         writer.WriteStartArray("reasons");
         foreach (var reason in reasons)
@@ -92,7 +92,7 @@ internal static class Probes
         writer.WriteEndArray();
     }
 
-    static byte[] Json(Action<Utf8JsonWriter> writeProperties)
+    private static byte[] Json(Action<Utf8JsonWriter> writeProperties)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -58,7 +58,7 @@ internal readonly struct PrometheusText(StringBuilder output)
         }
     }
 
-    void AppendNameAndLabels(string name, ReadOnlySpan<(string Name, string Value)> labels)
+    private void AppendNameAndLabels(string name, ReadOnlySpan<(string Name, string Value)> labels)
     {
         output.Append(name);
         if (!labels.IsEmpty)

@@ -8,7 +8,7 @@ internal static partial class StatusPage
     /// One collapsed group per binding (open at first when the page is small), a row per association of each bound
     /// object. Groups and rows carry their searchable text (<c>data-f</c>, lower case) for the filter box.
     /// </summary>
-    static void AppendBindings(StringBuilder html, IReadOnlyList<BindingStatus> bindings, DateTimeOffset now)
+    private static void AppendBindings(StringBuilder html, IReadOnlyList<BindingStatus> bindings, DateTimeOffset now)
     {
         var objects = bindings.Sum(b => b.Objects.Count);
         html.Append("<h2>Bindings (").Append(bindings.Count).Append(", ").Append(objects).Append(objects == 1 ? " object" : " objects")
@@ -43,7 +43,7 @@ internal static partial class StatusPage
         }
     }
 
-    static void AppendAssociation(StringBuilder html, ObjectStatus obj, AssociationStatus association, DateTimeOffset now)
+    private static void AppendAssociation(StringBuilder html, ObjectStatus obj, AssociationStatus association, DateTimeOffset now)
     {
         var name = obj.Namespace is null ? obj.Name : $"{obj.Namespace}/{obj.Name}";
         var value = association.Published ?? association.LastValue;
@@ -85,13 +85,13 @@ internal static partial class StatusPage
     }
 
     /// <summary>What the filter box searches, in lower case.</summary>
-    static string Search(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrEmpty(p))).ToLowerInvariant();
+    private static string Search(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrEmpty(p))).ToLowerInvariant();
 
     /// <summary>
     /// The filter (a group whose own text matches shows whole; otherwise only its matching rows, opened) and the
     /// refresh: every 5 s while visible, the page is fetched and its live part swapped in, open groups kept.
     /// </summary>
-    const string Script =
+    private const string Script =
         "(()=>{const q=document.getElementById('q');" +
         "function apply(){const t=q.value.trim().toLowerCase();" +
         "for(const d of document.querySelectorAll('details[data-f]')){const own=!t||d.dataset.f.includes(t);let n=0;" +

@@ -6,7 +6,7 @@ namespace MqttKube.Http;
 internal static partial class StatusPage
 {
     /// <summary>A moment as <c>3 min ago</c> followed by its ISO 8601 UTC time.</summary>
-    static void AppendTime(StringBuilder html, DateTimeOffset moment, DateTimeOffset now)
+    private static void AppendTime(StringBuilder html, DateTimeOffset moment, DateTimeOffset now)
     {
         var iso = Iso(moment);
         html.Append("<time datetime=\"").Append(iso).Append("\">").Append(Ago(now - moment))

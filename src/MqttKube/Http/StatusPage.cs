@@ -19,7 +19,7 @@ internal static partial class StatusPage
     /// <summary>Groups are open at first when the page shows at most this many objects.</summary>
     public const int OpenUpTo = 20;
 
-    const string Style =
+    private const string Style =
         "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222;background:#fafafa}" +
         "h1{font-size:1.4em;margin:0 0 .2em}h2{font-size:1.15em;margin:1.2em 0 .4em}" +
         "code{font:13px ui-monospace,monospace;background:#eee;padding:0 .2em;border-radius:3px;word-break:break-all}" +
@@ -58,7 +58,7 @@ internal static partial class StatusPage
         };
     }
 
-    static void AppendMqtt(StringBuilder html, MqttStatus mqtt, DateTimeOffset now)
+    private static void AppendMqtt(StringBuilder html, MqttStatus mqtt, DateTimeOffset now)
     {
         html.Append("<h2>MQTT</h2>\n<p>")
             .Append(mqtt.Connected ? "<span class=\"ok\">connected</span>" : "<span class=\"bad\">not connected</span>")
@@ -77,7 +77,7 @@ internal static partial class StatusPage
         }
     }
 
-    static void AppendLeader(StringBuilder html, LeaderStatus? leader)
+    private static void AppendLeader(StringBuilder html, LeaderStatus? leader)
     {
         if (leader is null)
         {
@@ -95,7 +95,7 @@ internal static partial class StatusPage
         html.Append("</p>\n");
     }
 
-    static void AppendConfig(StringBuilder html, Bindings.Reload.ReloadStatus? config, DateTimeOffset now)
+    private static void AppendConfig(StringBuilder html, Bindings.Reload.ReloadStatus? config, DateTimeOffset now)
     {
         if (config is null)
         {
@@ -131,7 +131,7 @@ internal static partial class StatusPage
         }
     }
 
-    static void AppendKubernetes(StringBuilder html, KubeStatus kube)
+    private static void AppendKubernetes(StringBuilder html, KubeStatus kube)
     {
         if (kube.Server.Length == 0)
         {
@@ -161,7 +161,7 @@ internal static partial class StatusPage
         html.Append("</tbody></table>\n");
     }
 
-    static void AppendLoops(StringBuilder html, IReadOnlyList<LoopStatus> loops)
+    private static void AppendLoops(StringBuilder html, IReadOnlyList<LoopStatus> loops)
     {
         html.Append("<h2>Loops</h2>\n<ul>\n");
         foreach (var loop in loops)
@@ -179,8 +179,8 @@ internal static partial class StatusPage
         html.Append("</ul>\n");
     }
 
-    static string Escape(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    private static string Escape(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    static string Cut(string value) =>
+    private static string Cut(string value) =>
         value.Length <= MaxValueLength ? value : string.Concat(value.AsSpan(0, MaxValueLength), "…");
 }

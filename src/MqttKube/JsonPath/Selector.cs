@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace MqttKube.JsonPath;
 
 /// <summary>One selector of a segment (RFC 9535 2.3): name, wildcard, index, slice or filter.</summary>

@@ -1,5 +1,5 @@
-using MQTTnet;
 using MqttKube.Bindings.Ports;
+using MQTTnet;
 
 namespace MqttKube.Mqtt;
 

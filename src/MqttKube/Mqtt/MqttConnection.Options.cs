@@ -1,9 +1,9 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using MqttKube.Configuration;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
-using MqttKube.Configuration;
 
 namespace MqttKube.Mqtt;
 

@@ -1,6 +1,6 @@
+using MqttKube.Bindings.Ports;
 using MQTTnet;
 using MQTTnet.Protocol;
-using MqttKube.Bindings.Ports;
 
 namespace MqttKube.Mqtt;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
+using MqttKube.Bindings.Ports;
 using MQTTnet;
 using MQTTnet.Protocol;
-using MqttKube.Bindings.Ports;
 
 namespace MqttKube.Mqtt;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using MQTTnet;
 using MqttKube.Bindings.Ports;
 using MqttKube.Configuration;
+using MQTTnet;
 
 namespace MqttKube.Mqtt;
 

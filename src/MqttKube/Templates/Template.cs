@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using MqttKube.Configuration;
-using MqttKube.Configuration.Yaml;
 using MqttKube.Expressions;
 
 namespace MqttKube.Templates;

@@ -152,7 +152,7 @@ internal static class TemplateScanner
     private static int FindPythonClose(string text, int from)
     {
         var depth = 0;
-        char quote = '\0';
+        var quote = '\0';
         for (var i = from; i < text.Length; i++)
         {
             var c = text[i];

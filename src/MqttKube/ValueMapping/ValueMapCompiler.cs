@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;
 using MqttKube.Expressions;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MqttKube.Benchmarks.Service;
-using MqttKube.Kubernetes;
 
 namespace MqttKube.Benchmarks.Real;
 

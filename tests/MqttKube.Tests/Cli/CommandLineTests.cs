@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MqttKube.Tests.Support;
 
 namespace MqttKube.Tests.Cli;
 

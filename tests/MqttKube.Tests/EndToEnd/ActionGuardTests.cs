@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.EndToEnd;

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using MqttKube.Tests.EndToEnd.Clusters;
-using MqttKube.Tests.Support.Mosquitto;
 using MqttKube.Tests.Support.RealKube;
 
 namespace MqttKube.Tests.EndToEnd;

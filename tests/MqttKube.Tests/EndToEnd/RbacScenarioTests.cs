@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using MqttKube.FakeKube;
 using MqttKube.Tests.EndToEnd.Clusters;
-using MqttKube.Tests.Support;
 using MqttKube.Tests.Support.Mosquitto;
 using MqttKube.Tests.Support.RealKube;
 

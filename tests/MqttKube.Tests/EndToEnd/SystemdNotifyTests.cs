@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using MqttKube.FakeKube;
-using MqttKube.Tests.Support;
 using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.EndToEnd;

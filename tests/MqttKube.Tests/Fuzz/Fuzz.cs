@@ -45,7 +45,7 @@ internal static class Fuzz
         var current = new Current();
         Exception? failure = null;
         T failing = default!;
-        string failingSeed = "";
+        var failingSeed = "";
         var worker = new Thread(() =>
         {
             stats = new Stats();

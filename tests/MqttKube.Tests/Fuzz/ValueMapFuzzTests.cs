@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CsCheck;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;

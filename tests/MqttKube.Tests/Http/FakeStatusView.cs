@@ -7,7 +7,7 @@ internal sealed class FakeStatusView : IStatusView
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    volatile IReadOnlyList<BindingStatus> _bindings = [];
+    private volatile IReadOnlyList<BindingStatus> _bindings = [];
 
     public DateTimeOffset StartedAt { get; set; } = Start;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using MqttKube.Http;
 using MqttKube.Bindings;
+using MqttKube.Http;
 
 namespace MqttKube.Tests.Http;
 
@@ -33,7 +33,7 @@ public sealed class HttpServerEndpointTests
         Assert.Equal(1, Value(second, "mqtt_kube_build_info", "version", "1.2.3"));
     }
 
-    static async Task<List<PrometheusSample>> Scrape(RunningServer running)
+    private static async Task<List<PrometheusSample>> Scrape(RunningServer running)
     {
         using var response = await running.Client.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

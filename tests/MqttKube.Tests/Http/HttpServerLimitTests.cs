@@ -8,7 +8,7 @@ namespace MqttKube.Tests.Http;
 
 public sealed class HttpServerLimitTests
 {
-    static readonly TimeSpan Generous = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task Requests_over_max_connections_get_503_at_once_and_the_server_recovers()
@@ -120,7 +120,7 @@ public sealed class HttpServerLimitTests
         Assert.Contains("127.0.0.1", HttpServer.AddressesFor("localhost").Select(a => a.ToString()));
     }
 
-    static async Task WaitUntil(Func<bool> condition)
+    private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = Stopwatch.StartNew();
         while (!condition())

@@ -116,7 +116,7 @@ public sealed class HttpServerWireTests
     /// Sends each request in turn on one connection: before the next, reads the previous answer's head (up to the blank
     /// line), and after the last reads to the end. A body after a HEAD answer would show up before the next answer.
     /// </summary>
-    static async Task<string> Exchange(int port, params string[] requests)
+    private static async Task<string> Exchange(int port, params string[] requests)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, port);
@@ -145,7 +145,7 @@ public sealed class HttpServerWireTests
         return Encoding.UTF8.GetString([.. received, .. rest.ToArray()]);
     }
 
-    static int CountOf(string text, string part)
+    private static int CountOf(string text, string part)
     {
         var count = 0;
         for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))

@@ -1,15 +1,15 @@
 using System.Text;
+using MqttKube.Bindings;
 using MqttKube.Http;
 using MqttKube.Tests.Support;
-using MqttKube.Bindings;
 
 namespace MqttKube.Tests.Http;
 
 public sealed class MetricsTests
 {
-    static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, 250, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, 250, TimeSpan.Zero);
 
-    static string Render(Metrics metrics, string version = "1.2.3", bool connected = true)
+    private static string Render(Metrics metrics, string version = "1.2.3", bool connected = true)
     {
         var text = new StringBuilder();
         metrics.WriteTo(text, version, Start, connected);

@@ -56,7 +56,7 @@ internal static partial class PrometheusParser
         return samples;
     }
 
-    static double ParseValue(string text) => text switch
+    private static double ParseValue(string text) => text switch
     {
         "+Inf" => double.PositiveInfinity,
         "-Inf" => double.NegativeInfinity,
@@ -64,7 +64,7 @@ internal static partial class PrometheusParser
         _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
     };
 
-    static string Unescape(string value)
+    private static string Unescape(string value)
     {
         var result = new StringBuilder();
         for (var i = 0; i < value.Length; i++)

@@ -8,7 +8,7 @@ namespace MqttKube.Tests.Http;
 /// <summary>An <see cref="HttpServer"/> started on a free loopback port, with a client pointed at it.</summary>
 internal sealed class RunningServer : IAsyncDisposable
 {
-    RunningServer(HttpServer server, int port, CapturingLogger<HttpServer> logger)
+    private RunningServer(HttpServer server, int port, CapturingLogger<HttpServer> logger)
     {
         Server = server;
         Port = port;

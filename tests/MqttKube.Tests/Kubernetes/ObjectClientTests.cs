@@ -1,7 +1,7 @@
-using MqttKube.Tests.Support.Mosquitto;
 using System.Text.Json.Nodes;
 using MqttKube.Bindings.Ports;
 using MqttKube.Kubernetes;
+using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.Kubernetes;
 

@@ -1,5 +1,5 @@
-using MqttKube.Tests.Support.Mosquitto;
 using MqttKube.Kubernetes;
+using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.Kubernetes;
 

@@ -5,7 +5,6 @@ using MqttKube.Bindings.Leadership;
 using MqttKube.Bindings.Outbound;
 using MqttKube.Bindings.Ports;
 using MqttKube.Kubernetes;
-using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.Leadership;
 

@@ -5,7 +5,7 @@ namespace MqttKube.Tests.Mqtt;
 /// <summary>An <see cref="ILogger{T}"/> that keeps every entry, at every level, for assertions.</summary>
 internal sealed class CapturingLogger<T> : ILogger<T>
 {
-    readonly List<LogEntry> _entries = [];
+    private readonly List<LogEntry> _entries = [];
 
     public IReadOnlyList<LogEntry> Entries
     {

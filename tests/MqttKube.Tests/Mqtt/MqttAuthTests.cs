@@ -1,7 +1,7 @@
 using System.Text;
+using MqttKube.Bindings.Ports;
 using MqttKube.Configuration;
 using MqttKube.Mqtt;
-using MqttKube.Bindings.Ports;
 using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.Mqtt;
@@ -9,9 +9,9 @@ namespace MqttKube.Tests.Mqtt;
 /// <summary>Every way of authenticating to a real Mosquitto, and the ways it must fail.</summary>
 public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<MosquittoBroker>
 {
-    const int ConnectRefused = 3004;
-    const int ConnectFailed = 3003;
-    const int CertificateRejected = 3008;
+    private const int ConnectRefused = 3004;
+    private const int ConnectFailed = 3003;
+    private const int CertificateRejected = 3008;
 
     [Theory]
     [InlineData(MqttProtocol.V311)]
@@ -126,7 +126,7 @@ public sealed class MqttAuthTests(MosquittoBroker broker) : IClassFixture<Mosqui
     }
 
     /// <summary>Connects, and proves it with the retained <c>online</c> seen by an independent client.</summary>
-    async Task<string> AssertConnectsAsync(MqttConfig config)
+    private async Task<string> AssertConnectsAsync(MqttConfig config)
     {
         var logger = new CapturingLogger<MqttConnection>();
         await using var connection = await Harness.StartAsync(config, logger);

@@ -53,16 +53,16 @@ public sealed class MqttTopicTests
         Assert.True(expected == actual, $"{location}: {operation} {string.Join(' ', arguments)} gave {actual}, expected {expected}");
     }
 
-    static string Bool(bool value) => value ? "true" : "false";
+    private static string Bool(bool value) => value ? "true" : "false";
 
-    static string? Decode(string field) => field switch
+    private static string? Decode(string field) => field switch
     {
         "<none>" => null,
         "<empty>" => string.Empty,
         _ => field,
     };
 
-    static string Encode(string value) => value.Length == 0 ? "<empty>" : value;
+    private static string Encode(string value) => value.Length == 0 ? "<empty>" : value;
 
-    static string SourceFile([CallerFilePath] string path = "") => path;
+    private static string SourceFile([CallerFilePath] string path = "") => path;
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using MqttKube.Configuration;
 using MqttKube.Configuration.Yaml;
 using MqttKube.Expressions;
-using MqttKube.JsonPath;
 using MqttKube.Templates;
 using MqttKube.ValueMapping;
 

@@ -35,7 +35,7 @@ internal sealed partial class WatchAssociation
     {
         var value = Read(watch, obj);
         var result = watch.Values.Map(MapValue.Json(value), target.ObjectValue());
-        JsonNode? output = result.Output;
+        var output = result.Output;
         if (!result.Matched && !result.Value.TryToJson(out output, out _))
         {
             output = value;

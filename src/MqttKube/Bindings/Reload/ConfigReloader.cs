@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using MqttKube.Bindings.Plan;
 using MqttKube.Configuration;

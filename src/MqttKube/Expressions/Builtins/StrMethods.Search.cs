@@ -12,9 +12,9 @@ internal static partial class StrMethods
     {
         a.Expect(1, 3);
         var self = a.SelfAs<PyStr>();
-        PyValue[] candidates = a[0] switch
+        var candidates = a[0] switch
         {
-            PyStr s => [s],
+            PyStr s => new PyValue[] { s },
             PyTuple t when t.Items.All(i => i is PyStr) => t.Items,
             var x => throw PyException.Type(a.Name + " first arg must be str or a tuple of str, not " + x.TypeName),
         };

@@ -52,7 +52,7 @@ internal readonly ref struct CallArgs
     /// <summary>The argument at <paramref name="position"/>, or the keyword <paramref name="keyword"/>, or null.</summary>
     public PyValue? Get(int position, string? keyword = null)
     {
-        PyValue? found = position >= 0 && position < Positional.Length ? Positional[position] : null;
+        var found = position >= 0 && position < Positional.Length ? Positional[position] : null;
         if (keyword is not null)
         {
             foreach (var (key, value) in Named)

@@ -1,13 +1,9 @@
-using System.Globalization;
 using System.Numerics;
 
 namespace MqttKube.Expressions.Formatting;
 
 internal static partial class PyFormat
 {
-    /// <summary>Padding larger than this is refused (a width of 10**9 must not allocate).</summary>
-    private const int MaxWidth = 100_000;
-
     private static string FormatString(PyStr value, FormatSpec spec)
     {
         if (spec.Type is not ('\0' or 's'))

@@ -32,7 +32,7 @@ internal sealed partial class Parser
 
         Advance();
         Enter();
-        Node result = t.Text switch
+        var result = t.Text switch
         {
             "(" => ParseParenthesized(t.Column),
             "[" => ParseList(t.Column),

@@ -115,13 +115,13 @@ internal sealed partial class Parser
     private Node ParseSubscriptItem()
     {
         var column = Current.Column;
-        Node? lower = Current.Is(":") ? null : ParseTest();
+        var lower = Current.Is(":") ? null : ParseTest();
         if (!Accept(":"))
         {
             return lower!;
         }
 
-        Node? upper = Current.Is(":") || Current.Is("]") || Current.Is(",") ? null : ParseTest();
+        var upper = Current.Is(":") || Current.Is("]") || Current.Is(",") ? null : ParseTest();
         Node? step = null;
         if (Accept(":") && !Current.Is("]") && !Current.Is(","))
         {

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace MqttKube.Expressions;
 
 /// <summary>A Python str. Lengths and indexes count code points, as CPython does, even with surrogate pairs.</summary>

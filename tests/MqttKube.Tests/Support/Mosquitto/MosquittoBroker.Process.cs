@@ -6,7 +6,7 @@ namespace MqttKube.Tests.Support.Mosquitto;
 
 public sealed partial class MosquittoBroker
 {
-    static async Task<bool> AcceptsAsync(int port)
+    private static async Task<bool> AcceptsAsync(int port)
     {
         using var client = new TcpClient();
         try
@@ -20,7 +20,7 @@ public sealed partial class MosquittoBroker
         }
     }
 
-    static int[] FreePorts(int count)
+    private static int[] FreePorts(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
         foreach (var listener in listeners)
@@ -37,7 +37,7 @@ public sealed partial class MosquittoBroker
         return ports;
     }
 
-    static async Task RunAsync(string file, string[] arguments)
+    private static async Task RunAsync(string file, string[] arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 
 namespace MqttKube.Tests.Support.Mosquitto;
@@ -14,9 +13,9 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
     public const string Username = "kube";
     public const string Password = "s3cret-pass";
 
-    readonly StringBuilder _log = new();
-    Process? _process;
-    string _executable = string.Empty;
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+    private string _executable = string.Empty;
 
     /// <summary>Anonymous, plain TCP.</summary>
     public int AnonymousPort { get; private set; }
@@ -56,7 +55,7 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
         }
     }
 
-    string LogFile => Path.Combine(Directory, "mosquitto.log");
+    private string LogFile => Path.Combine(Directory, "mosquitto.log");
 
     public static string FindExecutable(string name, string usual)
     {
@@ -126,7 +125,7 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
         await StartAsync();
     }
 
-    string ConfigFile => Path.Combine(Directory, "mosquitto.conf");
+    private string ConfigFile => Path.Combine(Directory, "mosquitto.conf");
 
     /// <summary>Starts the broker (again) on the same ports and waits until every listener accepts connections.</summary>
     public async Task StartAsync()
@@ -194,7 +193,7 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
         }
     }
 
-    void Append(string? line)
+    private void Append(string? line)
     {
         if (line is null)
         {

@@ -9,10 +9,10 @@ namespace MqttKube.Tests.Support.Mosquitto;
 /// <summary>An independent MQTTnet client for tests: publishes, subscribes and records every message it receives.</summary>
 public sealed class MqttTestClient : IAsyncDisposable
 {
-    readonly IMqttClient _client;
-    readonly List<ReceivedMessage> _messages = [];
+    private readonly IMqttClient _client;
+    private readonly List<ReceivedMessage> _messages = [];
 
-    MqttTestClient(IMqttClient client)
+    private MqttTestClient(IMqttClient client)
     {
         _client = client;
         _client.ApplicationMessageReceivedAsync += e =>

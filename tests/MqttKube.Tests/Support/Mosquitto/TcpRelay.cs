@@ -9,10 +9,10 @@ namespace MqttKube.Tests.Support.Mosquitto;
 /// </summary>
 public sealed class TcpRelay : IDisposable
 {
-    readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    readonly int _targetPort;
-    readonly List<Socket> _sockets = [];
-    readonly CancellationTokenSource _stop = new();
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly int _targetPort;
+    private readonly List<Socket> _sockets = [];
+    private readonly CancellationTokenSource _stop = new();
 
     public TcpRelay(int targetPort)
     {
@@ -59,7 +59,7 @@ public sealed class TcpRelay : IDisposable
         _stop.Dispose();
     }
 
-    async Task AcceptLoopAsync()
+    private async Task AcceptLoopAsync()
     {
         while (!_stop.IsCancellationRequested)
         {
@@ -103,7 +103,7 @@ public sealed class TcpRelay : IDisposable
         }
     }
 
-    static async Task PumpAsync(Socket from, Socket to)
+    private static async Task PumpAsync(Socket from, Socket to)
     {
         var buffer = new byte[16 * 1024];
         try

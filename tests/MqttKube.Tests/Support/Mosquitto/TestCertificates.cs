@@ -14,7 +14,7 @@ public sealed class TestCertificates
     public const string ClientCommonName = "kube-client";
     public const string KeyPassword = "key-pass-123";
 
-    TestCertificates(string directory)
+    private TestCertificates(string directory)
     {
         CaFile = Path.Combine(directory, "ca.crt");
         ServerCertFile = Path.Combine(directory, "server.crt");
@@ -62,7 +62,7 @@ public sealed class TestCertificates
         return files;
     }
 
-    static X509Certificate2 CreateCa(string name, ECDsa key, DateTimeOffset now)
+    private static X509Certificate2 CreateCa(string name, ECDsa key, DateTimeOffset now)
     {
         var request = new CertificateRequest("CN=" + name, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
@@ -71,7 +71,7 @@ public sealed class TestCertificates
         return request.CreateSelfSigned(now, now.AddDays(2));
     }
 
-    static X509Certificate2 CreateLeaf(
+    private static X509Certificate2 CreateLeaf(
         string subject, ECDsa key, X509Certificate2 ca, DateTimeOffset now, string usageOid, X509Extension? san, byte serial)
     {
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
