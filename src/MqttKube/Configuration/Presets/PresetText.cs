@@ -36,12 +36,22 @@ internal static partial class PresetText
         _ => (string[])[],
     }).Contains(resource.ToLowerInvariant());
 
-    public static string Of(Preset preset, string topicBase) => (preset switch
+    /// <summary>The preset's associations as YAML, every topic under <paramref name="topicBase"/> (quoted).</summary>
+    public static string Of(Preset preset, string topicBase) =>
+        PresetTopic().Replace(Text(preset), m => "topic: \"" + Quoted(topicBase) + "/" + m.Groups[1].Value + "\"");
+
+    private static string Text(Preset preset) => preset switch
     {
         Preset.Appliance => Appliance,
         Preset.Daemon => Daemon,
         Preset.CronJob => CronJob,
         Preset.Job => Job,
         _ => Node,
-    }).Replace("B/", topicBase + "/", StringComparison.Ordinal);
+    };
+
+    /// <summary>A topic base inside a double-quoted YAML scalar: <c>{name}</c> placeholders would start a flow mapping bare.</summary>
+    private static string Quoted(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"topic: B/(\S+)")]
+    private static partial System.Text.RegularExpressions.Regex PresetTopic();
 }
