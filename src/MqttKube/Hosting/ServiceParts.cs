@@ -60,7 +60,7 @@ internal static class ServiceParts
         // Built-in kinds need no discovery (BuiltinKinds); then asking the version warms the connection instead.
         var discover = plan.Bindings.Any(b => ApiDiscovery.NeedsDiscovery(b.Config.Resource, b.Config.ApiVersion));
         services.AddPart(sp => new ApiDiscovery(sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("kubernetes")), (d, _) => Start(() => { if (discover) { d.Prefetch(); } }), (_, _) => Task.CompletedTask);
-        services.AddPart(sp => new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source), (a, _) => Start(() => { if (!discover) { GC.KeepAlive(a.Version); } }), (_, _) => Task.CompletedTask);
+        services.AddPart(sp => new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source), (a, _) => Start(() => { if (!discover) { a.Ask(); } }), (_, _) => Task.CompletedTask);
         services.AddHostedService(sp => new HttpService(sp.GetRequiredService<HttpEndpoint>(), plan.Config.Http));
         services.AddHostedService(sp => new InformersService(sp.GetRequiredService<SharedInformers>()));
         services.AddHostedService(sp => new MqttService(sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ServiceStatus>(), sp.GetRequiredService<ILoggerFactory>()));

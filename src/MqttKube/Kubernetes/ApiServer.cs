@@ -25,21 +25,28 @@ internal sealed class ApiServer(KubeApi api, string source, TimeProvider? time =
     {
         get
         {
-            if (version is { } known)
+            if (version is null)
             {
-                return known;
-            }
-
-            lock (gate)
-            {
-                if ((asking is null || asking.IsCompleted) && clock.GetUtcNow() >= nextTry)
-                {
-                    nextTry = clock.GetUtcNow() + RetryAfter;
-                    asking = AskAsync();
-                }
+                Ask();
             }
 
             return version;
+        }
+    }
+
+    /// <summary>
+    /// Asks for the version in the background unless it is known, being asked, or was refused less than
+    /// <see cref="RetryAfter"/> ago. At start-up with nothing to discover it also opens the API server connection early.
+    /// </summary>
+    public void Ask()
+    {
+        lock (gate)
+        {
+            if (version is null && (asking is null || asking.IsCompleted) && clock.GetUtcNow() >= nextTry)
+            {
+                nextTry = clock.GetUtcNow() + RetryAfter;
+                asking = AskAsync();
+            }
         }
     }
 
