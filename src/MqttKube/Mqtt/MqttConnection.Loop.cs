@@ -1,5 +1,6 @@
 using MqttKube.Bindings.Ports;
 using MQTTnet;
+using MQTTnet.Diagnostics.Logger;
 
 namespace MqttKube.Mqtt;
 
@@ -52,7 +53,7 @@ internal sealed partial class MqttConnection
     /// <summary>One connection's life; returns whether it got connected. <paramref name="cancellationToken"/> ends it (a stop or a reconfiguration).</summary>
     private async Task<bool> ServeOneConnectionAsync(int attempt, CancellationToken cancellationToken)
     {
-        var candidate = factory.CreateMqttClient();
+        var candidate = new MqttClient(adapters, MqttNetNullLogger.Instance);
         var lost = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         candidate.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
         candidate.DisconnectedAsync += e =>

@@ -80,7 +80,7 @@ internal sealed partial class MqttConnection
     {
         try
         {
-            await current.UnsubscribeAsync(factory.CreateUnsubscribeOptionsBuilder().WithTopicFilter(filter).Build(), stopping.Token).ConfigureAwait(false);
+            await current.UnsubscribeAsync(new MqttClientUnsubscribeOptionsBuilder().WithTopicFilter(filter).Build(), stopping.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -163,7 +163,7 @@ internal sealed partial class MqttConnection
         }
 
         var qos = (MqttQualityOfServiceLevel)config.Qos;
-        var builder = factory.CreateSubscribeOptionsBuilder();
+        var builder = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in wanted)
         {
             builder.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(qos));

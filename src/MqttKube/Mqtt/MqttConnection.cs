@@ -19,7 +19,7 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
     private MqttConfig config;
     private readonly MqttTuning tuning;
     private readonly ILogger logger;
-    private readonly MqttClientFactory factory = new();
+    private readonly TcpAdapterFactory adapters = new();
     private readonly Lock gate = new();
     private readonly Dictionary<string, int> filters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
