@@ -28,6 +28,5 @@ internal sealed record BindingStatus(
     public bool IsRunning => string.Equals(State, Running, StringComparison.Ordinal);
 
     /// <summary>Every association of every bound object.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<AssociationStatus> Associations => Objects.SelectMany(o => o.Associations);
 }

@@ -33,7 +33,7 @@ internal sealed partial class HttpServer
                 Endpoint.Health => Probes.Health(_status),
                 Endpoint.Ready => Probes.Readiness(_status),
                 Endpoint.Metrics => new HttpAnswer(200, Metrics.ContentType, Encoding.UTF8.GetBytes(_metrics.Render(_status))),
-                Endpoint.StatusJson => new HttpAnswer(200, HttpAnswer.Json, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(StatusDocument.Of(_status), StatusJsonContext.Default.StatusDocument)),
+                Endpoint.StatusJson => new HttpAnswer(200, HttpAnswer.Json, StatusJson.Write(_status)),
                 _ => StatusPage.Render(_status, _time.GetUtcNow()),
             };
         }
