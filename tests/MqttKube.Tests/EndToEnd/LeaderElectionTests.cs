@@ -102,13 +102,17 @@ public sealed class LeaderElectionTests(MosquittoBroker broker, RealKubeControlP
         }
     }
 
-    /// <summary>Samples both replicas' <c>mqtt_kube_leader</c> until cancelled; returns how often both said 1.</summary>
+    /// <summary>
+    /// Samples both replicas' <c>mqtt_kube_leader</c> until cancelled; returns how often both said 1 at once. The two
+    /// answers come one after the other, so x is asked again after y: x leading both before and after y said 1 means
+    /// both led at that moment (a handover between the two questions is not an overlap).
+    /// </summary>
     private static async Task<int> WatchForTwoLeadersAsync(Replica x, Replica y, CancellationToken cancellationToken)
     {
         var both = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (await x.LeadsAsync() && await y.LeadsAsync())
+            if (await x.LeadsAsync() && await y.LeadsAsync() && await x.LeadsAsync())
             {
                 both++;
             }
