@@ -118,7 +118,10 @@ internal sealed partial class Binding
         }
         else if (target is not null)
         {
-            LogUnbound(logger, Plan.Path, target.Describe, e.Type == ObjectEventType.Deleted ? "it is gone" : "it no longer matches");
+            // A watch by selector reports an object that stops matching as Deleted, as it does one that is deleted.
+            var reason = e.Type != ObjectEventType.Deleted ? "it no longer matches"
+                : Plan.Selector is null ? "it is gone" : "it is gone or no longer matches the selector";
+            LogUnbound(logger, Plan.Path, target.Describe, reason);
             _ = target.CompleteAsync();
             target.Release();
         }

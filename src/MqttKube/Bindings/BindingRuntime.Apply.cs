@@ -38,18 +38,17 @@ internal sealed partial class BindingRuntime
         }
 
         var leftover = pool.Values.SelectMany(q => q).ToList();
+        var predecessors = Predecessors(leftover, [.. fresh.Select(i => plan.Bindings[i])]);
         var stops = new List<Task>();
         var changed = 0;
         foreach (var i in fresh)
         {
-            var predecessor = Predecessor(leftover, plan.Bindings[i]);
-            if (predecessor is null)
+            if (!predecessors.TryGetValue(plan.Bindings[i], out var predecessor))
             {
                 order[Add(plan.Bindings[i], identities[i])] = i;
                 continue;
             }
 
-            leftover.Remove(predecessor);
             changed++;
             var handover = States.HandOver(WatchStates(predecessor.Binding));
             var successor = Add(plan.Bindings[i], identities[i]);
@@ -70,10 +69,30 @@ internal sealed partial class BindingRuntime
         int Position(Running r) => order.TryGetValue(r.Binding, out var at) ? at : int.MaxValue;
     }
 
-    /// <summary>The running binding a new one replaces: the one of the same object, else the one at the same place.</summary>
-    private static Running? Predecessor(List<Running> leftover, PlannedBinding plan) =>
-        leftover.Find(r => string.Equals(r.Binding.Plan.Target, plan.Target, StringComparison.OrdinalIgnoreCase))
-        ?? leftover.Find(r => r.Binding.Plan.Index == plan.Index);
+    /// <summary>
+    /// The running bindings new ones replace (taken out of <paramref name="leftover"/>): the one of the same object,
+    /// wherever it moved in the list; else the one at the same place that no new binding of its object claims.
+    /// </summary>
+    private static Dictionary<PlannedBinding, Running> Predecessors(List<Running> leftover, List<PlannedBinding> fresh)
+    {
+        var found = new Dictionary<PlannedBinding, Running>(ReferenceEqualityComparer.Instance);
+        foreach (var byTarget in new[] { true, false })
+        {
+            foreach (var plan in fresh.Where(p => !found.ContainsKey(p)))
+            {
+                var predecessor = leftover.Find(r => byTarget
+                    ? string.Equals(r.Binding.Plan.Target, plan.Target, StringComparison.OrdinalIgnoreCase)
+                    : r.Binding.Plan.Index == plan.Index);
+                if (predecessor is not null)
+                {
+                    leftover.Remove(predecessor);
+                    found[plan] = predecessor;
+                }
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>The states a binding publishes (through its bound objects' watches).</summary>
     private static IEnumerable<AssociationState> WatchStates(Binding binding) => binding.Objects.SelectMany(o => o.Watches).Select(w => w.State);

@@ -136,7 +136,7 @@ internal sealed partial class InMemoryKube
             metadata["resourceVersion"] = (++version).ToString(CultureInfo.InvariantCulture);
             var key = Key(type, ns, name);
             objects[key] = obj;
-            events = EventsLocked(key, obj);
+            events = EventsLocked(key, null, obj);
         }
 
         Deliver(events);
@@ -154,7 +154,7 @@ internal sealed partial class InMemoryKube
             changed = mutate(current.DeepClone().AsObject());
             changed["metadata"]!["resourceVersion"] = (++version).ToString(CultureInfo.InvariantCulture);
             objects[key] = changed;
-            events = EventsLocked(key, changed);
+            events = EventsLocked(key, current, changed);
         }
 
         Deliver(events);
@@ -172,15 +172,19 @@ internal sealed partial class InMemoryKube
             }
 
             ++version;
-            events = EventsLocked(key, null, gone);
+            events = EventsLocked(key, gone, null);
         }
 
         Deliver(events);
         return true;
     }
 
-    /// <summary>What each listed watch sees of the object at <paramref name="key"/> becoming <paramref name="now"/> (null: gone).</summary>
-    private List<(IObjectObserver, ObjectEvent)> EventsLocked((string Storage, string Ns, string Name) key, JsonObject? now, JsonObject? gone = null)
+    /// <summary>
+    /// What each listed watch sees of the object at <paramref name="key"/> going from <paramref name="before"/> (null:
+    /// new) to <paramref name="now"/> (null: gone). As the API server does, a watch whose selector the object stops
+    /// matching sees it Deleted, with its previous version.
+    /// </summary>
+    private List<(IObjectObserver, ObjectEvent)> EventsLocked((string Storage, string Ns, string Name) key, JsonObject? before, JsonObject? now)
     {
         var events = new List<(IObjectObserver, ObjectEvent)>();
         foreach (var watch in watches.Where(w => w.Listed && w.Covers(key)))
@@ -197,7 +201,7 @@ internal sealed partial class InMemoryKube
             if (type is { } t)
             {
                 _ = matches ? watch.Known.Add(key.Name) : watch.Known.Remove(key.Name);
-                var obj = now ?? gone ?? objects.GetValueOrDefault(key);
+                var obj = matches ? now : before;
                 events.Add((watch.Observer, new ObjectEvent(t, key.Ns.Length == 0 ? null : key.Ns, key.Name, obj?.DeepClone().AsObject())));
             }
         }

@@ -8,7 +8,7 @@ namespace MqttKube.Tests.Bindings.Scenarios;
 
 internal sealed partial class ScenarioRunner
 {
-    private static readonly HashSet<string> ExpectKeys = ["publishes", "requests", "logs", "watches", "subscriptions"];
+    private static readonly HashSet<string> ExpectKeys = ["publishes", "requests", "logs", "watches", "subscriptions", "bindings", "reload"];
 
     /// <summary>
     /// Checks what happened since the previous expect: exactly these publishes (in order per topic) and requests (in
@@ -74,6 +74,21 @@ internal sealed partial class ScenarioRunner
         if (List("subscriptions") is { } subscriptions)
         {
             Same(problems, "MQTT subscriptions", subscriptions.Children.Select(YamlJson.Text), mqtt.Filters);
+        }
+
+        if (List("bindings") is { } bindings)
+        {
+            var expected = bindings.Children.Select(YamlJson.Text).ToList();
+            var actual = runtime.Bindings.Select(b => b.Plan.Target).ToList();
+            if (!expected.SequenceEqual(actual))
+            {
+                Differ(problems, "running bindings (in config order)", expected, actual);
+            }
+        }
+
+        if (expect.Children.TryGetValue(new YamlScalarNode("reload"), out var reload))
+        {
+            CompareReload(reload, problems);
         }
 
         if (problems.Length > 0)

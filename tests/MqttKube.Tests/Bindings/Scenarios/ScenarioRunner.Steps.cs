@@ -68,11 +68,14 @@ internal sealed partial class ScenarioRunner
                 var binding = runtime.Bindings.FirstOrDefault(b => b.Plan.Index == index) ?? throw new ScenarioFormatException(step, $"no binding {index} is running");
                 await runtime.RemoveAsync(binding, release: true, CancellationToken.None);
                 break;
+            case "reload":
+                await ReloadAsync(Arg());
+                break;
             case "stop":
                 await runtime.StopAsync(CancellationToken.None);
                 break;
             default:
-                throw new ScenarioFormatException(step, $"unknown step '{verb}' (expect, message, connect, disconnect, hold-publishes, release-publishes, add, modify, delete, hold-watches, release-watches, list, serve, answer, advance, remove, stop)");
+                throw new ScenarioFormatException(step, $"unknown step '{verb}' (expect, message, connect, disconnect, hold-publishes, release-publishes, add, modify, delete, hold-watches, release-watches, list, serve, answer, advance, remove, reload, stop)");
         }
 
         await SettleAsync();

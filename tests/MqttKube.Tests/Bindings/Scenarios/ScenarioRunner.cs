@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
+using MqttKube.Bindings.Reload;
 using MqttKube.FakeKube;
 using YamlDotNet.RepresentationModel;
 
@@ -25,6 +26,7 @@ internal sealed partial class ScenarioRunner : IAsyncDisposable
     private readonly ManualClock clock = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly RecordingLogs logs = new();
     private readonly InMemoryKube kube = new();
+    private readonly MqttKube.Http.Metrics metrics = new();
     private InMemoryMqtt mqtt = null!;
     private BindingRuntime runtime = null!;
     private BindingPlan plan = null!;
@@ -57,6 +59,11 @@ internal sealed partial class ScenarioRunner : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (reloader is not null)
+        {
+            await reloader.DisposeAsync();
+        }
+
         if (runtime is not null)
         {
             await runtime.DisposeAsync();
@@ -97,6 +104,7 @@ internal sealed partial class ScenarioRunner : IAsyncDisposable
         runtime = new BindingRuntime(Services());
         mqtt.Activity = runtime.Activity;
         runtime.Start(plan);
+        reloader = new ConfigReloader(ConfigPath, plan, runtime, metrics, logs, clock);
         await SettleAsync();
 
         var steps = Top("steps") as YamlSequenceNode ?? throw new ScenarioFormatException(root, "a case needs 'steps'");
@@ -116,22 +124,15 @@ internal sealed partial class ScenarioRunner : IAsyncDisposable
     {
         Directory.CreateDirectory(directory);
         var config = Top("config") ?? throw new ScenarioFormatException(root, "a case needs 'config' (the config file's text)");
-        File.WriteAllText(Path.Combine(directory, "config.yaml"), YamlJson.Text(config));
-        if (Top("files") is YamlMappingNode files)
-        {
-            foreach (var (name, text) in files.Children)
-            {
-                File.WriteAllText(Path.Combine(directory, YamlJson.Text(name)), YamlJson.Text(text));
-            }
-        }
-
-        var loaded = BindingPlanner.Load(Path.Combine(directory, "config.yaml"), _ => null, "config.yaml");
+        File.WriteAllText(ConfigPath, YamlJson.Text(config));
+        WriteFiles(Top("files") as YamlMappingNode);
+        var loaded = BindingPlanner.Load(ConfigPath, _ => null, "config.yaml");
         return loaded.Plan ?? throw new ScenarioFormatException(config, "the config does not load:\n" + string.Join("\n", loaded.Load.Diagnostics));
     }
 
     private BindingServices Services()
     {
-        var services = new BindingServices(mqtt, kube, logs, new MqttKube.Http.Metrics(), "default", clock)
+        var services = new BindingServices(mqtt, kube, logs, metrics, "default", clock)
         {
             Jitter = new NoJitter(),
             NewUid = NextUid,
