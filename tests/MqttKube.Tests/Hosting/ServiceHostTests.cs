@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using MqttKube.Bindings.Plan;
 using MqttKube.FakeKube;
 using MqttKube.Hosting;
 using MqttKube.Kubernetes;
 using MqttKube.Tests.Support;
 using MqttKube.Tests.Support.Mosquitto;
-using Microsoft.Extensions.Logging;
 
 namespace MqttKube.Tests.Hosting;
 
