@@ -34,8 +34,12 @@ internal sealed record BindingServices(IMqttPort Mqtt, IKubePort Kube, ILoggerFa
 
     public TimeSpan TransientDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>States published at once at most (never two of one topic).</summary>
-    public int PublishesInFlight { get; init; } = 8;
+    /// <summary>
+    /// States published at once at most (never two of one topic). Each QoS 1 publish waits for its PUBACK, so a start
+    /// with a state per watch (2,000 for 1,000 objects) goes through one connection at this many per round trip; the
+    /// broker's Receive Maximum (MQTT 5) caps it in <c>MqttConnection</c>.
+    /// </summary>
+    public int PublishesInFlight { get; init; } = 128;
 
     /// <summary>The jitter of every back-off (±20 %; tests pass a fixed source).</summary>
     public Random Jitter { get; init; } = Random.Shared;

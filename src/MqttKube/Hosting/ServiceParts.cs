@@ -56,11 +56,12 @@ internal static class ServiceParts
         });
 
         services.AddHostedService(sp => new LifecycleLog(plan, sp.GetRequiredService<MqttConnection>(), kube, sp.GetRequiredService<ILoggerFactory>()));
-        // The API server's TLS handshake (and discovery when needed) run while the web server and MQTT start.
-        // Built-in kinds need no discovery (BuiltinKinds); then asking the version warms the connection instead.
+        // Discovery, when a kind needs it, runs (with the API server's TLS handshake) while the web server and MQTT
+        // start. Built-in kinds need none (BuiltinKinds): then the bindings' first list, a few ms later, opens the
+        // connection, and the API server's version is asked only when the status page wants it.
         var discover = plan.Bindings.Any(b => ApiDiscovery.NeedsDiscovery(b.Config.Resource, b.Config.ApiVersion));
         services.AddPart(sp => new ApiDiscovery(sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("kubernetes")), (d, _) => Start(() => { if (discover) { d.Prefetch(); } }), (_, _) => Task.CompletedTask);
-        services.AddPart(sp => new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source), (a, _) => Start(() => { if (!discover) { a.Ask(); } }), (_, _) => Task.CompletedTask);
+        services.AddSingleton(sp => new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source));
         services.AddHostedService(sp => new HttpService(sp.GetRequiredService<HttpEndpoint>(), plan.Config.Http));
         services.AddHostedService(sp => new InformersService(sp.GetRequiredService<SharedInformers>()));
         services.AddHostedService(sp => new MqttService(sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ServiceStatus>(), sp.GetRequiredService<ILoggerFactory>()));

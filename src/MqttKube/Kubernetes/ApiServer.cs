@@ -36,9 +36,9 @@ internal sealed class ApiServer(KubeApi api, string source, TimeProvider? time =
 
     /// <summary>
     /// Asks for the version in the background unless it is known, being asked, or was refused less than
-    /// <see cref="RetryAfter"/> ago. At start-up with nothing to discover it also opens the API server connection early.
+    /// <see cref="RetryAfter"/> ago.
     /// </summary>
-    public void Ask()
+    private void Ask()
     {
         lock (gate)
         {

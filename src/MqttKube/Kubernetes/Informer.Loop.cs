@@ -89,10 +89,14 @@ internal sealed partial class Informer
         }
     }
 
-    /// <summary>Lists (paged) and reconciles the cache; returns the list's resourceVersion.</summary>
+    /// <summary>
+    /// Lists (paged) and reconciles the cache; returns the list's resourceVersion. Each page's objects go out as the
+    /// page arrives (the pages are one snapshot), so the first ones are handled while the next page is asked;
+    /// objects no page had are Deleted, and Synced sent, once the last page is in.
+    /// </summary>
     private async Task<string?> ListAsync(CancellationToken ct)
     {
-        var items = new List<JsonObject>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         string? next = null;
         string? rv;
         do
@@ -110,32 +114,24 @@ internal sealed partial class Informer
                 throw new KubeApiException(404, e.Reason, $"the API server does not serve {Type.QualifiedPlural} ({Type.ApiVersion}): {e.Message}", e);
             }
 
-            items.AddRange(ReadList(body, out rv, out next));
+            Merge(ReadList(body, out rv, out next), listed);
         }
         while (!string.IsNullOrEmpty(next));
 
-        Reconcile(items);
-        LogListed(_logger, Describe, items.Count, rv);
+        Complete(listed);
+        LogListed(_logger, Describe, listed.Count, rv);
         return rv;
     }
 
-    /// <summary>Objects gone meanwhile are Deleted, changed ones Modified, new ones Added; unchanged ones are not re-reported.</summary>
-    private void Reconcile(List<JsonObject> items)
+    /// <summary>One page of a list: new objects are Added, changed ones Modified; unchanged ones are not re-reported.</summary>
+    private void Merge(List<JsonObject> page, HashSet<string> listed)
     {
         lock (_lock)
         {
-            var fresh = items.ToDictionary(Key, StringComparer.Ordinal);
-            foreach (var (key, old) in _cache.ToList())
+            foreach (var obj in page.OrderBy(Key, StringComparer.Ordinal))
             {
-                if (!fresh.ContainsKey(key))
-                {
-                    _cache.Remove(key);
-                    Enqueue(ObjectEventType.Deleted, old);
-                }
-            }
-
-            foreach (var (key, obj) in fresh.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            {
+                var key = Key(obj);
+                listed.Add(key);
                 var known = _cache.TryGetValue(key, out var old);
                 if (known && RvOf(old) == RvOf(obj))
                 {
@@ -145,11 +141,24 @@ internal sealed partial class Informer
                 _cache[key] = obj;
                 Enqueue(known ? ObjectEventType.Modified : ObjectEventType.Added, obj);
             }
+        }
+    }
+
+    /// <summary>The whole list is in: objects it did not have are Deleted; subscribers waiting for it are synced.</summary>
+    private void Complete(HashSet<string> listed)
+    {
+        lock (_lock)
+        {
+            foreach (var (key, old) in _cache.Where(kv => !listed.Contains(kv.Key)).ToList())
+            {
+                _cache.Remove(key);
+                Enqueue(ObjectEventType.Deleted, old);
+            }
 
             _synced = true;
             foreach (var s in _subscribers.Where(s => !s.Initialized))
             {
-                // the Added events above were their initial state; complete it
+                // the Added events of the pages were their initial state; complete it
                 if (s.Name == null)
                 {
                     _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Synced, Namespace, null, null), [s]));

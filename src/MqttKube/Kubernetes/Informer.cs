@@ -66,6 +66,10 @@ internal sealed partial class Informer : IAsyncDisposable
             {
                 EnqueueInitial(subscription);
             }
+            else
+            {
+                EnqueueCached(subscription); // the pages of the first list in so far; the rest follows, then Synced
+            }
 
             return subscription;
         }
@@ -82,13 +86,7 @@ internal sealed partial class Informer : IAsyncDisposable
     /// <summary>Under the lock: the current state for one subscriber.</summary>
     private void EnqueueInitial(Subscription s)
     {
-        var found = false;
-        foreach (var obj in _cache.Values.Where(o => s.Matches(NameOf(o))).OrderBy(o => Key(o), StringComparer.Ordinal))
-        {
-            found = true;
-            _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Added, NamespaceOf(obj), NameOf(obj), (JsonObject)obj.DeepClone()), [s]));
-        }
-
+        var found = EnqueueCached(s);
         if (s.Name == null)
         {
             _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Synced, Namespace, null, null), [s]));
@@ -99,6 +97,19 @@ internal sealed partial class Informer : IAsyncDisposable
         }
 
         s.Initialized = true;
+    }
+
+    /// <summary>Under the lock: the cached objects <paramref name="s"/> wants, as Added; whether there were any.</summary>
+    private bool EnqueueCached(Subscription s)
+    {
+        var found = false;
+        foreach (var obj in _cache.Values.Where(o => s.Matches(NameOf(o))).OrderBy(o => Key(o), StringComparer.Ordinal))
+        {
+            found = true;
+            _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Added, NamespaceOf(obj), NameOf(obj), (JsonObject)obj.DeepClone()), [s]));
+        }
+
+        return found;
     }
 
     /// <summary>Under the lock: one change for every subscriber it concerns.</summary>

@@ -85,7 +85,7 @@ internal sealed partial class MqttConnection
             connected = true;
             lock (gate)
             {
-                client = candidate;
+                (client, unacknowledged) = (candidate, Window(result));
             }
 
             await SubscribeFiltersAsync(candidate, SnapshotFilters(), cancellationToken).ConfigureAwait(false);

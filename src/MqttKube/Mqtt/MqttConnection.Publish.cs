@@ -25,15 +25,22 @@ internal sealed partial class MqttConnection
         }
 
         IMqttClient? current;
+        SemaphoreSlim window;
         lock (gate)
         {
-            current = online ? client : null;
+            (current, window) = (online ? client : null, unacknowledged);
         }
 
         if (current is null)
         {
             LogNotPublishedOffline(full);
             return PublishResult.Offline;
+        }
+
+        var acknowledged = qos > 0;
+        if (acknowledged)
+        {
+            await window.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -49,7 +56,21 @@ internal sealed partial class MqttConnection
             // Lost the connection under our feet: sent again after the reconnect. Still connected: a real failure.
             return current.IsConnected ? PublishResult.Rejected : PublishResult.Offline;
         }
+        finally
+        {
+            if (acknowledged)
+            {
+                window.Release();
+            }
+        }
     }
+
+    /// <summary>
+    /// A connection's window of QoS 1 and 2 publishes not acknowledged yet: the broker's Receive Maximum (an MQTT 5
+    /// CONNACK property), else 65,535 (MQTT 3.1.1 has no limit). Publishes past it wait their turn rather than break the
+    /// protocol: the state table keeps many in flight to pipeline them (a start publishes one state per watch).
+    /// </summary>
+    private static SemaphoreSlim Window(MqttClientConnectResult result) => new(result.ReceiveMaximum is > 0 and var most ? most : ushort.MaxValue);
 
     /// <summary>Publishes one message (<paramref name="topic"/> in full); false when the broker refused it (MQTT 5 reason code).</summary>
     private async Task<bool> SendAsync(IMqttClient current, string topic, ReadOnlyMemory<byte> payload, int qos, bool retain, CancellationToken cancellationToken)

@@ -28,6 +28,7 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
 
     private Route[] routes = [];
     private IMqttClient? client;
+    private SemaphoreSlim unacknowledged = new(ushort.MaxValue);
     private IMqttClient? clientAtStop;
     private bool online;
     private DateTimeOffset? stateSince;

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using MqttKube.Bindings.Plan;
 using MqttKube.FakeKube;
 using MqttKube.Hosting;
 using MqttKube.Kubernetes;
 using MqttKube.Tests.Support;
+using MqttKube.Tests.Support.Mosquitto;
 
 namespace MqttKube.Tests.Hosting;
 
@@ -34,6 +36,27 @@ public sealed class ServiceHostTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_binding_of_a_built_in_kind_starts_with_its_list_and_its_watch_and_no_other_API_request()
+    {
+        await using var kube = await FakeKubeServer.StartAsync();
+        kube.Upsert("""{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "jellyfin", "namespace": "media"}, "spec": {"replicas": 1}}""");
+        var host = ServiceHost.Create(Plan(Http.RunningServer.FreePort()), Kube(kube.BaseAddress.AbsoluteUri), logs => logs.ClearProviders());
+        try
+        {
+            await host.StartAsync(CancellationToken.None);
+            await Eventually.WaitAsync(() => kube.Requests.Any(r => r.IsWatch), "the binding's watch");
+
+            Assert.Equal(
+                ["GET /apis/apps/v1/namespaces/media/deployments?limit=500", "GET /apis/apps/v1/namespaces/media/deployments?watch=true"],
+                kube.Requests.Select(r => r.IsWatch ? $"{r.Method} {r.Path}?watch=true" : r.ToString()));
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     private BindingPlan Plan(int httpPort)
@@ -53,10 +76,10 @@ public sealed class ServiceHostTests : IDisposable
         return loaded.Plan!;
     }
 
-    private KubeConnection Kube()
+    private KubeConnection Kube(string server = "http://127.0.0.1:1")
     {
         var kubeconfig = Path.Combine(directory, "kubeconfig");
-        File.WriteAllText(kubeconfig, FakeKubeServer.Kubeconfig("http://127.0.0.1:1"));
+        File.WriteAllText(kubeconfig, FakeKubeServer.Kubeconfig(server));
         return KubeConnectionFactory.Create(new KubeEnvironment(v => v == "KUBECONFIG" ? kubeconfig : null, directory, Path.Combine(directory, "no-sa")));
     }
 }

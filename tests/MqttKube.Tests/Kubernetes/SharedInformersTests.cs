@@ -131,6 +131,34 @@ public sealed class SharedInformersTests
     }
 
     [Fact]
+    public async Task AListsPagesAreDeliveredAsTheyArriveAndSyncedOnceTheLastIsIn()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            host.Server.Upsert(KubeTestHost.Deployment(name));
+        }
+
+        var type = await host.TypeAsync("Deployment");
+        await using var informers = new SharedInformers(host.Api, new InformerOptions { ListPageSize = 2, InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(50) });
+        host.Server.InjectFailures(r => r["continue"] is not null, 503, int.MaxValue); // the second page does not come
+        var log = new EventLog();
+        using var sub = informers.Subscribe(type, "media", null, log.Add);
+
+        await Eventually.WaitAsync(() => log.Events.Count == 2, "the first page's objects while the second is refused");
+        Assert.Equal(["a", "b"], log.Events.Select(e => e.Name));
+        var late = new EventLog();
+        using var lateSub = informers.Subscribe(type, "media", null, late.Add);
+        await Eventually.WaitAsync(() => late.Events.Count == 2, "a subscriber that joins mid-list gets the pages in so far");
+
+        host.Server.ClearFailures();
+        await Eventually.WaitAsync(() => log.Has(e => e.Type == ObjectEventType.Synced) && late.Has(e => e.Type == ObjectEventType.Synced), "the whole list");
+        Assert.Equal(["a", "b", "c", null], log.Events.Select(e => e.Name));
+        Assert.Equal(["a", "b", "c", null], late.Events.Select(e => e.Name));
+        log.AssertNoDuplicates();
+    }
+
+    [Fact]
     public async Task BookmarksAdvanceTheResumePoint()
     {
         await using var host = await KubeTestHost.StartAsync();
