@@ -67,7 +67,7 @@ internal static class ServiceParts
         if (plan.Config.LeaderElection is { } election)
         {
             // Stops after the bindings drained and before MQTT leaves: the leader says offline, then releases the lease.
-            services.AddPart(sp => new Leadership(election, sp.GetRequiredService<KubeApi>(), kube.DefaultNamespace, sp.GetRequiredService<MqttConnection>(), plan.Config.Mqtt.StatusTopic, sp.GetRequiredService<ILoggerFactory>(), TimeProvider.System), (l, _) => Start(l.Start), (l, ct) => StopWithin(l.StopAsync, TimeSpan.FromSeconds(1), ct));
+            services.AddPart(sp => new Leadership(election, sp.GetRequiredService<KubeApi>(), kube.DefaultNamespace, sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ILoggerFactory>(), TimeProvider.System), (l, _) => Start(l.Start), (l, ct) => StopWithin(l.StopAsync, TimeSpan.FromSeconds(1), ct));
         }
 
         services.AddHostedService(sp => new BindingsService(sp.GetRequiredService<BindingRuntime>(), plan));
