@@ -56,6 +56,35 @@ public sealed class HotReloadTopicTests(MosquittoBroker broker) : IClassFixture<
         Assert.Equal(retained.Order(StringComparer.Ordinal), late.Messages.Where(m => m.Retain).Select(m => $"{m.Topic}={m.Payload}").Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_new_discovery_prefix_moves_the_devices_and_removing_homeassistant_clears_them()
+    {
+        var ha = "ha-" + Guid.NewGuid().ToString("N")[..8];
+        var cluster = await FakeCluster.StartAsync(k => k.Upsert(Objects.Deployment("jellyfin", replicas: 2)));
+        await using var service = await ServiceUnderTest.StartAsync(broker, Jellyfin, cluster, sections: $"homeassistant: {{discovery-prefix: {ha}, status-topic: {ha}/status}}");
+        var client = service.Client;
+        await client.SubscribeAsync(ha + "/#");
+        await client.SubscribeAsync(ha + "-moved/#");
+        var (device, _) = await DiscoveryAsync(client, ha, 0);
+        var mark = client.Messages.Count;
+        var config = await File.ReadAllTextAsync(service.ConfigPath);
+
+        await File.WriteAllTextAsync(service.ConfigPath, config.Replace($"discovery-prefix: {ha},", $"discovery-prefix: {ha}-moved,", StringComparison.Ordinal));
+
+        var moved = device.Replace(ha + "/", ha + "-moved/", StringComparison.Ordinal);
+        await client.WaitForAsync(device, string.Empty, mark); // the old device is cleared
+        var (again, _) = await DiscoveryAsync(client, ha + "-moved", mark);
+        Assert.Equal(moved, again);
+        await Eventually.WaitAsync(() => service.Host.Status.Reloader!.Status.LastSummary?.Contains("homeassistant changed", StringComparison.Ordinal) == true, () => "the reload: " + service.Log);
+        Assert.Equal(ReloadOutcome.Applied, service.Host.Status.Reloader!.Status.LastOutcome);
+        Assert.Equal(["2"], service.Payloads("jellyfin/replicas")); // the states are not published again
+        mark = client.Messages.Count;
+
+        await File.WriteAllTextAsync(service.ConfigPath, config.Replace($"homeassistant: {{discovery-prefix: {ha}, status-topic: {ha}/status}}", string.Empty, StringComparison.Ordinal));
+
+        await client.WaitForAsync(moved, string.Empty, mark); // discovery off: the device is cleared
+    }
+
     private static async Task<(string Topic, JsonObject Payload)> DiscoveryAsync(MqttTestClient client, string ha, int from)
     {
         var message = await client.WaitForAsync(m => m.Topic.StartsWith(ha + "/device/", StringComparison.Ordinal) && m.Payload.Length > 0, "a discovery payload", from);
