@@ -7,6 +7,8 @@ namespace MqttKube.Bindings;
 /// <summary>The two ports the bindings talk through, what they report to, their clock, and their fixed figures.</summary>
 internal sealed record BindingServices(IMqttPort Mqtt, IKubePort Kube, ILoggerFactory Logs, IBindingMetrics Metrics, string DefaultNamespace, TimeProvider Time)
 {
+    private HomeAssistant.DiscoverySettings? homeAssistant;
+
     /// <summary>Back-off of a binding that cannot start (unknown kind, forbidden): 1 s doubling to 60 s.</summary>
     public TimeSpan RetryMin { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -44,8 +46,15 @@ internal sealed record BindingServices(IMqttPort Mqtt, IKubePort Kube, ILoggerFa
     /// <summary>The jitter of every back-off (±20 %; tests pass a fixed source).</summary>
     public Random Jitter { get; init; } = Random.Shared;
 
-    /// <summary>Home Assistant discovery (SPEC 13), when the config has <c>homeassistant:</c>; null: off.</summary>
-    public HomeAssistant.DiscoverySettings? HomeAssistant { get; init; }
+    /// <summary>
+    /// Home Assistant discovery (SPEC 13), when the config has <c>homeassistant:</c>; null: off. A reload may change it
+    /// (<see cref="BindingRuntime.ChangeDiscovery"/>); announcements read it when they announce.
+    /// </summary>
+    public HomeAssistant.DiscoverySettings? HomeAssistant
+    {
+        get => Volatile.Read(ref homeAssistant);
+        set => Volatile.Write(ref homeAssistant, value);
+    }
 
     /// <summary>The template's <c>uid</c> (8 random hex characters; tests fix it).</summary>
     public Func<string> NewUid { get; init; } = TemplateContext.NewUid;

@@ -27,9 +27,7 @@ internal sealed class BoundObject
         Name = name;
         var plan = binding.Plan;
         Watches = [.. plan.Watches.Select(w => new WatchAssociation(this, w, binding.Services, states))];
-        Announcement = binding.Services.HomeAssistant is { } discovery && HomeAssistant.DiscoveryPayload.HasEntities(plan)
-            ? new HomeAssistant.DeviceAnnouncement(discovery, plan, states, binding.Services.Time)
-            : null;
+        Announcement = HomeAssistant.DiscoveryPayload.HasEntities(plan) ? new HomeAssistant.DeviceAnnouncement(binding.Services, plan, states) : null;
         Inbound = [.. plan.Patches.Select(p => (InboundAssociation)new PatchAssociation(binding, this, p)), .. plan.Actions.Select(a => new ActionAssociation(binding, this, a))];
     }
 
@@ -48,7 +46,7 @@ internal sealed class BoundObject
 
     public IReadOnlyList<WatchAssociation> Watches { get; }
 
-    /// <summary>Its Home Assistant device (discovery on and an association with a <c>homeassistant:</c> block), or null.</summary>
+    /// <summary>Its Home Assistant device (an association with a <c>homeassistant:</c> block; announced while discovery is on), or null.</summary>
     public HomeAssistant.DeviceAnnouncement? Announcement { get; }
 
     /// <summary>The patch associations, then the action associations, in config order (as the binding's routes).</summary>

@@ -158,7 +158,7 @@ internal sealed class DryRunCommand(Func<TextReader>? stdin = null, TimeProvider
                 WriteNote(w, note);
                 var uid = newUid?.Invoke() ?? TemplateContext.NewUid();
                 var now = (time ?? TimeProvider.System).GetUtcNow();
-                DryRunReport.Action(w, action, ActionPreview.Of(binding, action, payload, target.Kind, target.Namespace, current, uid, now), target);
+                DryRunReport.Action(w, action, ActionPreview.Of(binding, action, payload, target.Kind, target.Namespace, current, uid, now, action.LaunchLabel(target.Namespace, target.Name)), target);
                 reached++;
             }
         }

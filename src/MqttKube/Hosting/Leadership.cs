@@ -18,17 +18,15 @@ namespace MqttKube.Hosting;
 internal sealed partial class Leadership : IAsyncDisposable
 {
     private readonly MqttConnection mqtt;
-    private readonly string statusTopic;
     private readonly LeaseElector elector;
     private readonly ILogger logger;
     private readonly Lock gate = new();
     private Task announcing = Task.CompletedTask;
     private IDisposable? statusWatch;
 
-    public Leadership(LeaderElectionConfig config, KubeApi api, string? defaultNamespace, MqttConnection mqtt, string statusTopic, ILoggerFactory logs, TimeProvider time)
+    public Leadership(LeaderElectionConfig config, KubeApi api, string? defaultNamespace, MqttConnection mqtt, ILoggerFactory logs, TimeProvider time)
     {
         this.mqtt = mqtt;
-        this.statusTopic = statusTopic;
         logger = logs.CreateLogger("leader");
         var timing = new LeaseTiming(TimeSpan.FromSeconds(config.LeaseDuration), TimeSpan.FromSeconds(config.RenewDeadline), TimeSpan.FromSeconds(config.RetryPeriod));
         var store = new LeaseStore(api, config.Namespace ?? defaultNamespace ?? "default", config.Lease);
@@ -51,7 +49,7 @@ internal sealed partial class Leadership : IAsyncDisposable
     public void Start()
     {
         _ = mqtt.AnnounceAsync(false); // not connected yet: only sets the flag
-        statusWatch = mqtt.Subscribe(statusTopic, new StatusWatch(this));
+        statusWatch = mqtt.SubscribeStatus(new StatusWatch(this)); // follows a reload that moves the topic
         LogStarting(logger, elector.LeaseName, elector.Identity);
         elector.Start();
     }
@@ -99,8 +97,9 @@ internal sealed partial class Leadership : IAsyncDisposable
     }
 
     /// <summary>
-    /// The availability topic as the broker has it: a follower's last will (<c>offline</c>) fires when it dies while
-    /// the leader lives; the leader says <c>online</c> again at once.
+    /// The availability topic as the broker has it (the one the connection uses now: a reload may move it): a
+    /// follower's last will (<c>offline</c>) fires when it dies while the leader lives; the leader says <c>online</c>
+    /// again at once.
     /// </summary>
     private sealed class StatusWatch(Leadership owner) : IInboundHandler
     {

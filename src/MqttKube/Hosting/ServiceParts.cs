@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
 using MqttKube.Bindings.Reload;
+using MqttKube.Configuration;
 using MqttKube.HomeAssistant;
 using MqttKube.Http;
 using MqttKube.Kubernetes;
@@ -41,7 +42,7 @@ internal static class ServiceParts
             var defaultNamespace = sp.GetRequiredService<KubeConnection>().DefaultNamespace ?? "default";
             return new BindingRuntime(new BindingServices(leadership?.Gated(mqtt) ?? mqtt, leadership?.Gated(port) ?? port, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<Metrics>(), defaultNamespace, TimeProvider.System)
             {
-                HomeAssistant = plan.Config.Homeassistant is { } ha ? new DiscoverySettings(ha, plan.Config.Mqtt, kube.BaseUri.Authority, Cli.CommandLine.Version) : null,
+                HomeAssistant = Discovery(plan.Config),
             });
         });
         services.AddSingleton(sp => new ServiceStatus(plan, sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<BindingRuntime>(), sp.GetRequiredService<SharedInformers>(), sp.GetRequiredService<ApiServer>())
@@ -68,7 +69,7 @@ internal static class ServiceParts
         if (plan.Config.LeaderElection is { } election)
         {
             // Stops after the bindings drained and before MQTT leaves: the leader says offline, then releases the lease.
-            services.AddPart(sp => new Leadership(election, sp.GetRequiredService<KubeApi>(), kube.DefaultNamespace, sp.GetRequiredService<MqttConnection>(), plan.Config.Mqtt.StatusTopic, sp.GetRequiredService<ILoggerFactory>(), TimeProvider.System), (l, _) => Start(l.Start), (l, ct) => StopWithin(l.StopAsync, TimeSpan.FromSeconds(1), ct));
+            services.AddPart(sp => new Leadership(election, sp.GetRequiredService<KubeApi>(), kube.DefaultNamespace, sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ILoggerFactory>(), TimeProvider.System), (l, _) => Start(l.Start), (l, ct) => StopWithin(l.StopAsync, TimeSpan.FromSeconds(1), ct));
         }
 
         services.AddHostedService(sp => new BindingsService(sp.GetRequiredService<BindingRuntime>(), plan));
@@ -83,6 +84,7 @@ internal static class ServiceParts
                     var reloader = new ConfigReloader(configPath, plan, sp.GetRequiredService<BindingRuntime>(), sp.GetRequiredService<Metrics>(), sp.GetRequiredService<ILoggerFactory>())
                     {
                         MqttChanged = (changed, _) => Task.Run(() => mqtt.Reconfigure(changed)),
+                        Discovery = Discovery,
                         HttpChanged = http.RebindAsync,
                     };
                     sp.GetRequiredService<ServiceStatus>().Reloader = reloader;
@@ -93,6 +95,9 @@ internal static class ServiceParts
         }
 
         return services;
+
+        DiscoverySettings? Discovery(MqttKubeConfig config) =>
+            config.Homeassistant is { } ha ? new DiscoverySettings(ha, config.Mqtt, kube.BaseUri.Authority, Cli.CommandLine.Version) : null;
     }
 
     private static Task Start(Action start)

@@ -6,7 +6,7 @@ namespace MqttKube.Mqtt;
 
 internal sealed partial class MqttConnection
 {
-    /// <summary>Connect, serve until the connection is lost, wait (0.25 s doubling to 30 s, with jitter), repeat until stopped.</summary>
+    /// <summary>Connect, serve until the connection is lost, wait (1 s doubling to 30 s, with jitter), repeat until stopped.</summary>
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var backoff = new Backoff(tuning.ReconnectMinDelay, tuning.ReconnectMaxDelay);

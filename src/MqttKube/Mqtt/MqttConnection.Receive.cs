@@ -10,7 +10,24 @@ internal sealed partial class MqttConnection
     IDisposable IMqttPort.Subscribe(string filter, IInboundHandler handler) => Subscribe(filter, handler);
 
     /// <inheritdoc cref="IMqttPort.Subscribe"/>
-    public MqttSubscription Subscribe(string filter, IInboundHandler handler)
+    public MqttSubscription Subscribe(string filter, IInboundHandler handler) => Subscribe(filter, handler, followsStatus: false);
+
+    /// <summary>
+    /// Hands every message on the availability topic to <paramref name="handler"/>: the topic as it is now, and after a
+    /// reconfiguration that changes it (<c>status-topic</c> or <c>topic-prefix</c>), the new one.
+    /// </summary>
+    public MqttSubscription SubscribeStatus(IInboundHandler handler)
+    {
+        string topic;
+        lock (gate)
+        {
+            topic = config.StatusTopic;
+        }
+
+        return Subscribe(topic, handler, followsStatus: true);
+    }
+
+    private MqttSubscription Subscribe(string filter, IInboundHandler handler, bool followsStatus)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(handler);
@@ -20,7 +37,7 @@ internal sealed partial class MqttConnection
             throw new ArgumentException($"'{filter}' is not a valid MQTT topic filter", nameof(filter));
         }
 
-        var route = new Route(full, filter, handler, MqttTopic.IsAbsolute(filter));
+        var route = new Route(full, filter, handler, MqttTopic.IsAbsolute(filter), followsStatus);
         IMqttClient? current;
         bool isNew;
         lock (gate)

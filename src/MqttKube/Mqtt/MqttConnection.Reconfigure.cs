@@ -8,7 +8,8 @@ internal sealed partial class MqttConnection
 {
     /// <summary>
     /// Takes a changed <c>mqtt:</c> section (hot reload): the current connection says <c>offline</c> and leaves, and the
-    /// client connects again at once with the new settings. Subscriptions are kept (under the new prefix), and
+    /// client connects again at once with the new settings. Subscriptions are kept (under the new prefix; the
+    /// availability topic's, <see cref="SubscribeStatus"/>, on the new availability topic), and
     /// <see cref="Connected"/> fires as after any reconnection, so the bindings publish their states again. The client
     /// id keeps its suffix unless the id settings changed. Returns without waiting for the new connection.
     /// </summary>
@@ -26,7 +27,7 @@ internal sealed partial class MqttConnection
             config = changed;
             prefix = PrefixOf(changed);
             StatusTopic = MqttTopic.Join(prefix, changed.StatusTopic);
-            routes = [.. routes.Select(r => r with { Filter = MqttTopic.Join(prefix, r.Relative) })];
+            routes = [.. routes.Select(r => r.FollowsStatus ? r with { Relative = changed.StatusTopic, Filter = StatusTopic } : r with { Filter = MqttTopic.Join(prefix, r.Relative) })];
             filters.Clear();
             foreach (var route in routes)
             {

@@ -186,6 +186,9 @@ internal sealed partial class MqttConnection : IMqttPort, IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>A handler and its filter (full topic, prefix included; and as given, relative to the prefix or absolute).</summary>
-    private sealed record Route(string Filter, string Relative, IInboundHandler Handler, bool Absolute);
+    /// <summary>
+    /// A handler and its filter (full topic, prefix included; and as given, relative to the prefix or absolute); one
+    /// that <paramref name="FollowsStatus"/> is the availability topic's and moves with it.
+    /// </summary>
+    private sealed record Route(string Filter, string Relative, IInboundHandler Handler, bool Absolute, bool FollowsStatus);
 }

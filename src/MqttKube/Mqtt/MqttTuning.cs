@@ -9,10 +9,10 @@ internal sealed record MqttTuning
     public int MaxPayloadBytes { get; init; } = 256 * 1024;
 
     /// <summary>
-    /// First delay between connection attempts (±20 % jitter); doubles up to <see cref="ReconnectMaxDelay"/>. Short, so a
-    /// broker that restarts is back in use well within a second of answering again.
+    /// First delay between connection attempts (±20 % jitter, so many clients do not retry in step); doubles up to
+    /// <see cref="ReconnectMaxDelay"/>: 1 s doubling to 30 s, as SPEC 7 says.
     /// </summary>
-    public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromSeconds(0.25);
+    public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -66,6 +66,11 @@ public sealed class PresetTests
     [InlineData("""{"status":{"lastScheduleTime":"2026-01-02T00:00:00Z","lastSuccessfulTime":"2026-01-01T00:00:09Z"}}""", "Failed")]
     [InlineData("""{"status":{"lastSuccessfulTime":"2026-01-01T00:00:09Z"}}""", "Succeeded")]
     [InlineData("""{"status":{}}""", "")]
+
+    // What the status cannot say (README): a run Job is not listed as active, and only successes are recorded. A
+    // failed schedule followed by a successful run: Succeeded; a run Job running or failed after a success: the success.
+    [InlineData("""{"status":{"lastScheduleTime":"2026-01-02T00:00:00Z","lastSuccessfulTime":"2026-01-02T10:00:00Z"}}""", "Succeeded")]
+    [InlineData("""{"status":{"lastScheduleTime":"2026-01-02T00:00:00Z","lastSuccessfulTime":"2026-01-02T00:00:09Z","active":[]}}""", "Succeeded")]
     public void CronJob_last_result(string cronJob, string expected) =>
         Assert.Equal(expected, Payload(Plan("  - {namespace: media, resource: CronJob, name: backup, preset: cronjob}\n"), "media/backup/last-result", cronJob));
 

@@ -18,7 +18,7 @@ internal sealed partial class ActionAssociation
         }
 
         // Only what carries this action's label, and only that very object (its uid), never one that took its name since.
-        foreach (var launched in await kube.ListAsync(type, Target.Namespace, ActionEffects.LaunchedSelector(action.LaunchLabel), cancellationToken).ConfigureAwait(false))
+        foreach (var launched in await kube.ListAsync(type, Target.Namespace, ActionEffects.LaunchedSelector(launchLabel), cancellationToken).ConfigureAwait(false))
         {
             var name = Text(launched["metadata"]?["name"]);
             if (name is null || name == Target.Name)

@@ -44,7 +44,7 @@ internal sealed partial class ActionAssociation
         {
             if (!IsOurs(existing))
             {
-                LogNotOurs(Logger, type.Kind, Target.Namespace ?? "-", name, ActionEffects.BindingLabel, action.LaunchLabel);
+                LogNotOurs(Logger, type.Kind, Target.Namespace ?? "-", name, ActionEffects.BindingLabel, launchLabel);
                 State.Error($"{name} exists and was not launched by this action; not replaced");
                 return ActionOutcome.Error;
             }
@@ -56,7 +56,7 @@ internal sealed partial class ActionAssociation
             catch (KubeApiException ex) when (ex.IsConflict)
             {
                 // Another object took the name between the read and the delete: it is not ours to delete.
-                LogNotOurs(Logger, type.Kind, Target.Namespace ?? "-", name, ActionEffects.BindingLabel, action.LaunchLabel);
+                LogNotOurs(Logger, type.Kind, Target.Namespace ?? "-", name, ActionEffects.BindingLabel, launchLabel);
                 return ActionOutcome.Error;
             }
 
@@ -71,7 +71,7 @@ internal sealed partial class ActionAssociation
     /// <summary>Whether this action may delete <paramref name="live"/>: it launched it, or it is the binding's own object.</summary>
     private bool IsOurs(JsonObject live) =>
         Text(live["metadata"]?["name"]) == Target.Name
-        || Text(live["metadata"]?["labels"]?[ActionEffects.BindingLabel]) == action.LaunchLabel;
+        || Text(live["metadata"]?["labels"]?[ActionEffects.BindingLabel]) == launchLabel;
 
     [LoggerMessage(EventId = 4314, Level = LogLevel.Information, Message = "launched {Kind} {Namespace}/{Name}")]
     private static partial void LogLaunched(ILogger logger, string kind, string @namespace, string name);

@@ -12,15 +12,18 @@ namespace MqttKube.Bindings.Inbound;
 internal sealed partial class ActionAssociation(Binding binding, BoundObject target, PlannedAction action)
     : InboundAssociation(binding, target, "action", target.TopicOf(action.Config.Topic), null)
 {
+    /// <summary>What marks the objects this action launched for this bound object (and only for it).</summary>
+    private readonly string launchLabel = action.LaunchLabel(target.Namespace, target.Name);
+
     protected override async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var type = Binding.Type!;
-        var preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, Target.Latest, Services.NewUid(), Services.Time.GetUtcNow(), Target.ObjectValue());
+        var preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, Target.Latest, Services.NewUid(), Services.Time.GetUtcNow(), launchLabel, Target.ObjectValue());
         if (preview.Verb == ActionVerb.Run && Target.Latest is null)
         {
             // Only run needs the object itself (its spec is the template): read it then, not for every action.
             var current = await CurrentForRunAsync(cancellationToken).ConfigureAwait(false);
-            preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, current, Services.NewUid(), Services.Time.GetUtcNow(), Target.ObjectValue());
+            preview = ActionPreview.Of(Plan, action, payload, type.Kind, Target.Namespace, current, Services.NewUid(), Services.Time.GetUtcNow(), launchLabel, Target.ObjectValue());
         }
         if (!preview.Result.Matched)
         {

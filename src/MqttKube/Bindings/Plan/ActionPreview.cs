@@ -14,7 +14,8 @@ internal sealed record ActionPreview(MapResult Result, ActionVerb? Verb, string 
     /// <param name="kind">The binding's kind (<c>Job</c>).</param>
     /// <param name="ns">The namespace the service would use (null for a cluster-scoped kind).</param>
     /// <param name="current">The bound object as it is; null when unknown.</param>
-    public static ActionPreview Of(PlannedBinding binding, PlannedAction action, string payload, string kind, string? ns, JsonObject? current, string uid, DateTimeOffset now, Expressions.PyValue? boundObject = null)
+    /// <param name="launchLabel">The label that marks what the action launches for this object (<see cref="PlannedAction.LaunchLabel"/>).</param>
+    public static ActionPreview Of(PlannedBinding binding, PlannedAction action, string payload, string kind, string? ns, JsonObject? current, string uid, DateTimeOffset now, string launchLabel, Expressions.PyValue? boundObject = null)
     {
         var result = action.Values.Map(MapValue.Payload(payload), boundObject);
         if (!result.Matched)
@@ -42,7 +43,7 @@ internal sealed record ActionPreview(MapResult Result, ActionVerb? Verb, string 
 
                 var templateKind = ActionEffects.Text(obj["kind"]);
                 return string.Equals(templateKind, kind, StringComparison.OrdinalIgnoreCase)
-                    ? preview with { Launched = ActionEffects.PrepareLaunch(obj, ns, action.LaunchLabel) }
+                    ? preview with { Launched = ActionEffects.PrepareLaunch(obj, ns, launchLabel) }
                     : preview with { Problem = $"the template's kind {templateKind ?? "(none)"} differs from the binding's {kind}" };
             case ActionVerb.Run when kind is not ("CronJob" or "Job"):
                 return preview with { Problem = $"run works on CronJobs and Jobs, not {kind}" };
@@ -50,7 +51,7 @@ internal sealed record ActionPreview(MapResult Result, ActionVerb? Verb, string 
                 return preview with { Problem = "the object does not exist" };
             case ActionVerb.Run:
                 var job = kind == "CronJob" ? RunEffects.JobFromCronJob(current, uid) : RunEffects.JobAgain(current);
-                return preview with { Launched = ActionEffects.PrepareLaunch(job, ns, action.LaunchLabel) };
+                return preview with { Launched = ActionEffects.PrepareLaunch(job, ns, launchLabel) };
             case ActionVerb.Restart when !ActionEffects.CanRestart(kind):
                 return preview with { Problem = $"restart works on Deployments, DaemonSets and StatefulSets, not {kind}" };
             case ActionVerb.Restart when current is not null:

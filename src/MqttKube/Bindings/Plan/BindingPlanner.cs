@@ -41,7 +41,7 @@ internal static class BindingPlanner
                 binding,
                 binding.Watch.Select((w, j) => new PlannedWatch(j, w, WatchLocus(w, context, $"{path}.watch[{j}]"), ValueMapCompiler.Compile(w.Values, context, $"{path}.watch[{j}].values"))).ToArray(),
                 binding.Patch.Select((p, j) => Patch(j, p, context, $"{path}.patch[{j}]")).ToArray(),
-                binding.Action.Select((a, j) => new PlannedAction(j, a, LoadTemplate(a, context), ValueMapCompiler.Compile(a.Values, context, $"{path}.action[{j}].values"), LaunchLabel(binding, a))).ToArray());
+                binding.Action.Select((a, j) => new PlannedAction(j, a, LoadTemplate(a, context), ValueMapCompiler.Compile(a.Values, context, $"{path}.action[{j}].values"), binding)).ToArray());
         }
 
         return new BindingPlan(config, bindings);
@@ -115,14 +115,18 @@ internal static class BindingPlanner
     }
 
     /// <summary>
-    /// The stable value of the <c>mqtt-kube/binding</c> label on objects an action launched: the object's name and
-    /// a hash of what identifies the action, within the 63 characters a label value may have.
+    /// The stable value of the <c>mqtt-kube/binding</c> label on objects an action launched for the bound object
+    /// <paramref name="ns"/>/<paramref name="name"/>: the object's name and a hash of what identifies the action and
+    /// the object, within the 63 characters a label value may have. A named binding's is what it always was (its own
+    /// namespace and name: the arguments are not used); a binding of many gets one per bound object, so that
+    /// <c>replace</c> and <c>delete</c> for one object never touch what was launched for another.
     /// </summary>
-    internal static string LaunchLabel(BindingConfig binding, ActionConfig action)
+    internal static string LaunchLabel(BindingConfig binding, ActionConfig action, string? ns, string name)
     {
-        var identity = $"{binding.Namespace}/{binding.Resource.ToLowerInvariant()}/{binding.Name}/{action.Topic}";
+        var (objectNamespace, objectName) = binding.BindsMany ? (ns, name) : (binding.Namespace, binding.Name);
+        var identity = $"{objectNamespace}/{binding.Resource.ToLowerInvariant()}/{objectName}/{action.Topic}";
         var hash = Fnv1a64(Encoding.UTF8.GetBytes(identity)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture)[..10];
-        var name = new string(binding.Name.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_').Take(40).ToArray()).Trim('-', '.', '_');
-        return name.Length == 0 ? hash : $"{name}-{hash}";
+        var readable = new string(objectName.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_').Take(40).ToArray()).Trim('-', '.', '_');
+        return readable.Length == 0 ? hash : $"{readable}-{hash}";
     }
 }

@@ -27,4 +27,7 @@ internal sealed partial class ConfigReloader
 
     [LoggerMessage(EventId = 7208, Level = LogLevel.Warning, Message = "config reload: the logging section changed; it applies at the next start")]
     private static partial void LogLoggingChanged(ILogger logger);
+
+    [LoggerMessage(EventId = 7800, Level = LogLevel.Information, Message = "config reload: the topic prefix moved: {Count} retained topic(s) under '{Prefix}' are cleared")]
+    private static partial void LogOldPrefixCleared(ILogger logger, string prefix, int count);
 }

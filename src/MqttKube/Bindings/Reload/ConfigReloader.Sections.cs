@@ -6,7 +6,7 @@ namespace MqttKube.Bindings.Reload;
 
 internal sealed partial class ConfigReloader
 {
-    private static string Summary(ApplyResult applied, bool mqtt, bool http)
+    private static string Summary(ApplyResult applied, bool mqtt, bool http, bool homeAssistant)
     {
         var parts = new List<string>();
         Add(applied.Added, "added");
@@ -23,6 +23,11 @@ internal sealed partial class ConfigReloader
             parts.Add("http rebound");
         }
 
+        if (homeAssistant)
+        {
+            parts.Add("homeassistant changed");
+        }
+
         return string.Join(", ", parts);
 
         void Add(int count, string what)
@@ -33,6 +38,14 @@ internal sealed partial class ConfigReloader
             }
         }
     }
+
+    /// <summary>Whether discovery was turned on or off, or its discovery prefix or Home Assistant's status topic moved.</summary>
+    private static bool HomeAssistantChanged(HomeAssistantConfig? before, HomeAssistantConfig? after) =>
+        before?.DiscoveryPrefix != after?.DiscoveryPrefix || before?.StatusTopic != after?.StatusTopic;
+
+    /// <summary>Whether the topics move: the prefix differs in effect (<c>a</c> and <c>a/</c> are one prefix).</summary>
+    private static bool TopicPrefixChanged(MqttConfig before, MqttConfig after) =>
+        !string.Equals(Mqtt.MqttTopic.Join(before.TopicPrefix, "t"), Mqtt.MqttTopic.Join(after.TopicPrefix, "t"), StringComparison.Ordinal);
 
     /// <summary>The <c>mqtt</c> section as it counts for a reconnect: its settings, its secret, the files it names.</summary>
     private static string MqttSection(MqttConfig mqtt)

@@ -45,6 +45,12 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
     /// <summary>Reconnects MQTT with a changed <c>mqtt</c> section.</summary>
     public Func<MqttConfig, CancellationToken, Task>? MqttChanged { get; init; }
 
+    /// <summary>
+    /// The Home Assistant discovery settings of a config (null: discovery off); when set, a reload announces the bound
+    /// objects again if their payloads change (<see cref="BindingRuntime.ChangeDiscovery"/>).
+    /// </summary>
+    public Func<MqttKubeConfig, HomeAssistant.DiscoverySettings?>? Discovery { get; init; }
+
     /// <summary>Rebinds the web server with a changed <c>http</c> section.</summary>
     public Func<HttpConfig, CancellationToken, Task>? HttpChanged { get; init; }
 
@@ -175,9 +181,15 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
         {
             using var drain = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
             drain.CancelAfter(DrainTimeout);
-            var applied = await runtime.ApplyAsync(next, drain.Token).ConfigureAwait(false);
             var mqtt = !string.Equals(MqttSection(running.Config.Mqtt), MqttSection(next.Config.Mqtt), StringComparison.Ordinal);
             var http = running.Config.Http != next.Config.Http;
+            var homeAssistant = HomeAssistantChanged(running.Config.Homeassistant, next.Config.Homeassistant);
+            if (Discovery is { } discovery)
+            {
+                runtime.ChangeDiscovery(discovery(next.Config)); // before the bindings start: new ones announce with it
+            }
+
+            var applied = await runtime.ApplyAsync(next, drain.Token).ConfigureAwait(false);
             if (!string.Equals(Dump(running.Config.Logging.Dump), Dump(next.Config.Logging.Dump), StringComparison.Ordinal))
             {
                 LogLoggingChanged(logger);
@@ -193,13 +205,19 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
                 await reconnect(next.Config.Mqtt, stopping.Token).ConfigureAwait(false);
             }
 
+            if (mqtt && TopicPrefixChanged(running.Config.Mqtt, next.Config.Mqtt))
+            {
+                // After the reconnection began: nothing is published under the old prefix after its clears.
+                LogOldPrefixCleared(logger, running.Config.Mqtt.TopicPrefix ?? string.Empty, runtime.States.ClearUnder(running.Config.Mqtt.TopicPrefix, next.Config.Mqtt.TopicPrefix));
+            }
+
             if (http && HttpChanged is { } rebind)
             {
                 await rebind(next.Config.Http, stopping.Token).ConfigureAwait(false);
             }
 
-            var summary = Summary(applied, mqtt, http);
-            if (applied.IsEmpty && !mqtt && !http)
+            var summary = Summary(applied, mqtt, http, homeAssistant);
+            if (applied.IsEmpty && !mqtt && !http && !homeAssistant)
             {
                 LogUnchanged(logger, path, applied.Kept);
                 return (ReloadOutcome.Unchanged, summary, []);

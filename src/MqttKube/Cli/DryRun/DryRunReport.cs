@@ -68,7 +68,7 @@ internal static class DryRunReport
         else if (verb == ActionVerb.Delete)
         {
             var where = target.Namespace is null ? string.Empty : $" in {target.Namespace}";
-            w.WriteLine($"  would delete {target.Describe()} and every {target.Kind}{where} labelled {ActionEffects.LaunchedSelector(action.LaunchLabel)} (foreground propagation)");
+            w.WriteLine($"  would delete {target.Describe()} and every {target.Kind}{where} labelled {ActionEffects.LaunchedSelector(action.LaunchLabel(target.Namespace, target.Name))} (foreground propagation)");
         }
         else if (preview.Patch is { } ops)
         {

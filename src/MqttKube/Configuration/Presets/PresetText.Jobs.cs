@@ -4,8 +4,11 @@ internal static partial class PresetText
 {
     /// <summary>
     /// CronJob: run (a Job from spec.jobTemplate, as <c>kubectl create job --from=cronjob/…</c>), suspend, the last
-    /// schedule time, and the result of the last run from the CronJob's status (a Job running; else the last success
-    /// at or after the last schedule: Succeeded; else Failed).
+    /// schedule time, and the result of the last run from the CronJob's status (a scheduled Job active: Running; else
+    /// the newest success of any Job it owns at or after the last schedule: Succeeded; else Failed). Not the newest
+    /// Job's own outcome: the status lists only the Jobs the controller started as active and records successes only,
+    /// so a <c>run</c> Job shows neither as Running nor as Failed; the Jobs themselves would need a list+watch of every
+    /// Job in the namespace per binding (a Job names its CronJob only in its owner references).
     /// </summary>
     public const string CronJob = """
         watch:
