@@ -26,13 +26,21 @@ public sealed class AllocationTests
         Assert.True(query.TryGetSingle(doc, out var value)); // first read materializes the lazily parsed objects
         Assert.Equal(expected, value!.ToJsonString());
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
+        // Steady state: the least of three rounds. A one-off allocation by the runtime itself (a method tiering up
+        // while the loop runs, on a busy machine) can land in one round; a read that allocates shows in all three.
+        var least = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            query.TryGetSingle(doc, out _);
-            locus!.Read(doc);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10_000; i++)
+            {
+                query.TryGetSingle(doc, out _);
+                locus!.Read(doc);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
     }
 }
