@@ -5,10 +5,10 @@ namespace MqttKube.FakeKube;
 
 public sealed partial class FakeKubeServer
 {
-    private readonly List<RecordedRequest> _requests = [];
-    private readonly List<FailureRule> _failures = [];
-    private readonly HashSet<(string Plural, string Verb)> _forbidden = [];
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<RecordedRequest> requests = [];
+    private readonly List<FailureRule> failures = [];
+    private readonly HashSet<(string Plural, string Verb)> forbidden = [];
+    private readonly CancellationTokenSource stopping = new();
 
     /// <summary>Added before every request is handled.</summary>
     public TimeSpan Latency { get; set; }
@@ -19,40 +19,40 @@ public sealed partial class FakeKubeServer
     /// <summary>Every request received so far (discovery included), oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests
     {
-        get { lock (_requests) { return [.. _requests]; } }
+        get { lock (requests) { return [.. requests]; } }
     }
 
     public void ClearRequests()
     {
-        lock (_requests)
+        lock (requests)
         {
-            _requests.Clear();
+            requests.Clear();
         }
     }
 
     /// <summary>The next <paramref name="count"/> requests matching <paramref name="predicate"/> fail with <paramref name="code"/> and a Status body.</summary>
     public void InjectFailures(Func<RecordedRequest, bool> predicate, int code, int count = 1)
     {
-        lock (_failures)
+        lock (failures)
         {
-            _failures.Add(new FailureRule(predicate, code, count));
+            failures.Add(new FailureRule(predicate, code, count));
         }
     }
 
     /// <summary>Removes injected failures not yet used.</summary>
     public void ClearFailures()
     {
-        lock (_failures)
+        lock (failures)
         {
-            _failures.Clear();
+            failures.Clear();
         }
     }
 
     private int? TakeInjectedFailure(RecordedRequest request)
     {
-        lock (_failures)
+        lock (failures)
         {
-            var rule = _failures.FirstOrDefault(f => f.Remaining > 0 && f.Predicate(request));
+            var rule = failures.FirstOrDefault(f => f.Remaining > 0 && f.Predicate(request));
             if (rule == null)
             {
                 return null;
@@ -66,25 +66,25 @@ public sealed partial class FakeKubeServer
     /// <summary>Answers 403 Forbidden to <paramref name="verb"/> (get, list, watch, create, update, patch, delete) on a plural.</summary>
     public void Forbid(string plural, string verb)
     {
-        lock (_forbidden)
+        lock (forbidden)
         {
-            _forbidden.Add((plural, verb));
+            forbidden.Add((plural, verb));
         }
     }
 
     public void Allow(string plural, string verb)
     {
-        lock (_forbidden)
+        lock (forbidden)
         {
-            _forbidden.Remove((plural, verb));
+            forbidden.Remove((plural, verb));
         }
     }
 
     private void CheckForbidden(FakeTarget target, string verb)
     {
-        lock (_forbidden)
+        lock (forbidden)
         {
-            if (_forbidden.Contains((target.Resource.Plural, verb)))
+            if (forbidden.Contains((target.Resource.Plural, verb)))
             {
                 throw FakeStatus.Forbidden(target.Resource, verb, target.Name, target.Namespace, Options.User);
             }

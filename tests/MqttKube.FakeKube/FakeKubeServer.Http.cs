@@ -29,9 +29,9 @@ public sealed partial class FakeKubeServer
         var request = new RecordedRequest(ctx.Request.Method, ctx.Request.Path.Value ?? "/", query, ctx.Request.ContentType, body,
             ctx.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, clientCert?.Subject)
         { Protocol = ctx.Request.Protocol };
-        lock (_requests)
+        lock (requests)
         {
-            _requests.Add(request);
+            requests.Add(request);
         }
 
         RequestRecorded?.Invoke(request);

@@ -32,7 +32,7 @@ public sealed partial class FakeKubeServer
             ctx.Response.StatusCode = 200;
             ctx.Response.ContentType = "application/json";
             await ctx.Response.StartAsync(ctx.RequestAborted).ConfigureAwait(false);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _stopping.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, stopping.Token);
             if (int.TryParse(request["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
             {
                 timeout.CancelAfter(TimeSpan.FromSeconds(seconds));

@@ -10,7 +10,7 @@ namespace MqttKube.FakeKube;
 /// </summary>
 public sealed partial class FakeKubeServer : IAsyncDisposable
 {
-    private WebApplication _app = null!;
+    private WebApplication app = null!;
 
     private FakeKubeServer(FakeKubeOptions options, FakeCertificates? certificates)
     {
@@ -46,8 +46,8 @@ public sealed partial class FakeKubeServer : IAsyncDisposable
     public async Task RestartAsync()
     {
         CutWatches();
-        await _app.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await app.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
         ExpireHistory();
         await ListenAsync(BaseAddress.Port).ConfigureAwait(false);
     }
@@ -72,10 +72,10 @@ public sealed partial class FakeKubeServer : IAsyncDisposable
                 }
             });
         });
-        _app = builder.Build();
-        _app.Run(HandleAsync);
-        await _app.StartAsync().ConfigureAwait(false);
-        var address = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        app = builder.Build();
+        app.Run(HandleAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }
@@ -83,7 +83,7 @@ public sealed partial class FakeKubeServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         CutWatches();
-        await _app.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await app.StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
     }
 }

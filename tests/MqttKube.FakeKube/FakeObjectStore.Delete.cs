@@ -15,9 +15,9 @@ public sealed partial class FakeObjectStore
     /// </summary>
     public (JsonObject Object, bool Deleted) Delete(FakeResource r, string? ns, string name, string? propagation = null, string? preconditionRv = null, string? preconditionUid = null)
     {
-        lock (_lock)
+        lock (gate)
         {
-            var current = _objects.TryGetValue(Key(r, ns, name), out var c) ? c : throw FakeStatus.NotFound(r, name);
+            var current = objects.TryGetValue(Key(r, ns, name), out var c) ? c : throw FakeStatus.NotFound(r, name);
             if (preconditionUid != null && preconditionUid != Str(current["metadata"]?["uid"]))
             {
                 throw FakeStatus.PreconditionFailed(r, ns, name, "UID", preconditionUid, Str(current["metadata"]?["uid"]));
@@ -44,8 +44,8 @@ public sealed partial class FakeObjectStore
 
             if (finalizers.Count == 0)
             {
-                _objects.Remove(Key(r, ns, name));
-                Meta(next)["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
+                objects.Remove(Key(r, ns, name));
+                Meta(next)["resourceVersion"] = (++rv).ToString(CultureInfo.InvariantCulture);
                 Emit(r, ns, "DELETED", current, next);
                 return ((JsonObject)next.DeepClone(), true);
             }
@@ -60,9 +60,9 @@ public sealed partial class FakeObjectStore
     /// <summary>Removes a finalizer, completing the deletion when it was the last one.</summary>
     public void RemoveFinalizer(FakeResource r, string? ns, string name, string finalizer)
     {
-        lock (_lock)
+        lock (gate)
         {
-            if (!_objects.TryGetValue(Key(r, ns, name), out var current))
+            if (!objects.TryGetValue(Key(r, ns, name), out var current))
             {
                 return;
             }
@@ -88,9 +88,9 @@ public sealed partial class FakeObjectStore
     public void ReleaseDeletions()
     {
         List<(FakeResource R, string? Ns, string Name)> held;
-        lock (_lock)
+        lock (gate)
         {
-            held = [.. _objects.Values.Where(o => Finalizers(o).Contains(HoldFinalizer))
+            held = [.. objects.Values.Where(o => Finalizers(o).Contains(HoldFinalizer))
                 .Select(o => (ResourceOf(o), Str(o["metadata"]?["namespace"]), Str(o["metadata"]?["name"])!))];
         }
 
@@ -101,7 +101,7 @@ public sealed partial class FakeObjectStore
     }
 
     private FakeResource ResourceOf(JsonObject o) =>
-        _catalog.FindByKind(Str(o["apiVersion"]) ?? "", Str(o["kind"]) ?? "") ?? throw new InvalidOperationException("unknown kind");
+        catalog.FindByKind(Str(o["apiVersion"]) ?? "", Str(o["kind"]) ?? "") ?? throw new InvalidOperationException("unknown kind");
 
     /// <summary>The real server's 422 when a write adds finalizers to an object being deleted.</summary>
     private static FakeApiException? NewFinalizersWhileDeleting(FakeResource r, string name, JsonObject current, JsonObject desired)

@@ -5,14 +5,14 @@ namespace MqttKube.FakeKube;
 
 public sealed partial class FakeObjectStore
 {
-    private readonly List<FakeWatcher> _watchers = [];
+    private readonly List<FakeWatcher> watchers = [];
 
     private void Emit(FakeResource r, string? ns, string type, JsonObject? old, JsonObject obj)
     {
         var rv = long.Parse(Str(obj["metadata"]?["resourceVersion"])!, CultureInfo.InvariantCulture);
         var e = new StoredEvent(rv, r.StorageKey, ns, type, (JsonObject?)old?.DeepClone(), (JsonObject)obj.DeepClone());
-        _history.Add(e);
-        foreach (var w in _watchers)
+        history.Add(e);
+        foreach (var w in watchers)
         {
             w.Offer(e);
         }
@@ -24,7 +24,7 @@ public sealed partial class FakeObjectStore
     /// </summary>
     internal FakeWatcher OpenWatch(FakeResource r, string? ns, LabelSelector selector, FieldSelector fields, string? resourceVersion)
     {
-        lock (_lock)
+        lock (gate)
         {
             var w = new FakeWatcher(r, ns, selector, fields);
             if (string.IsNullOrEmpty(resourceVersion) || resourceVersion == "0")
@@ -42,62 +42,62 @@ public sealed partial class FakeObjectStore
                         $"resourceVersion: Invalid value: \"{resourceVersion}\": strconv.ParseUint: parsing \"{resourceVersion}\": invalid syntax"));
                 }
 
-                if (from < _compactedRv)
+                if (from < compactedRv)
                 {
-                    throw FakeStatus.Gone($"too old resource version: {from} ({_compactedRv})");
+                    throw FakeStatus.Gone($"too old resource version: {from} ({compactedRv})");
                 }
 
-                foreach (var e in _history.Where(e => e.Rv > from))
+                foreach (var e in history.Where(e => e.Rv > from))
                 {
                     w.Offer(e);
                 }
             }
 
-            _watchers.Add(w);
+            watchers.Add(w);
             return w;
         }
     }
 
     internal void CloseWatch(FakeWatcher w)
     {
-        lock (_lock)
+        lock (gate)
         {
-            _watchers.Remove(w);
+            watchers.Remove(w);
         }
     }
 
     internal IReadOnlyList<FakeWatcher> Watchers
     {
-        get { lock (_lock) { return [.. _watchers]; } }
+        get { lock (gate) { return [.. watchers]; } }
     }
 
     /// <summary>Compacts the history (as etcd compaction does): watching from any RV before now answers 410 Gone.</summary>
     public void ExpireHistory()
     {
-        lock (_lock)
+        lock (gate)
         {
-            _history.Clear();
-            _compactedRv = _rv;
-            _continues.Clear();
+            history.Clear();
+            compactedRv = rv;
+            continues.Clear();
         }
     }
 
     /// <summary>The oldest RV a watch may start from without a 410.</summary>
     public long CompactedResourceVersion
     {
-        get { lock (_lock) { return _compactedRv; } }
+        get { lock (gate) { return compactedRv; } }
     }
 
-    private readonly Dictionary<string, (long Rv, List<JsonObject> Items)> _continues = [];
+    private readonly Dictionary<string, (long Rv, List<JsonObject> Items)> continues = [];
 
     /// <summary>Pages a list snapshot (limit/continue); an unknown or compacted continue token answers 410.</summary>
     internal (List<JsonObject> Page, long Rv, string? Continue, int Remaining) Page(List<JsonObject> items, long rv, int? limit, string? token)
     {
-        lock (_lock)
+        lock (gate)
         {
             if (token != null)
             {
-                if (!_continues.Remove(token, out var saved))
+                if (!continues.Remove(token, out var saved))
                 {
                     throw FakeStatus.Gone("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
                 }
@@ -111,7 +111,7 @@ public sealed partial class FakeObjectStore
             }
 
             var next = Guid.NewGuid().ToString("N");
-            _continues[next] = (rv, items[limit.Value..]);
+            continues[next] = (rv, items[limit.Value..]);
             return (items[..limit.Value], rv, next, items.Count - limit.Value);
         }
     }
@@ -119,13 +119,13 @@ public sealed partial class FakeObjectStore
     /// <summary>Queues a BOOKMARK carrying the current RV on one watch, in order with its events.</summary>
     internal void SendBookmark(FakeWatcher w)
     {
-        lock (_lock)
+        lock (gate)
         {
             var bookmark = new JsonObject
             {
                 ["kind"] = w.Resource.Kind,
                 ["apiVersion"] = w.Resource.GroupVersion,
-                ["metadata"] = new JsonObject { ["resourceVersion"] = _rv.ToString(CultureInfo.InvariantCulture), ["creationTimestamp"] = null },
+                ["metadata"] = new JsonObject { ["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture), ["creationTimestamp"] = null },
             };
             w.Events.Writer.TryWrite(new JsonObject { ["type"] = "BOOKMARK", ["object"] = bookmark });
         }

@@ -14,9 +14,9 @@ public sealed partial class FakeObjectStore
     /// </summary>
     public JsonObject Update(FakeResource r, string? ns, string name, Func<JsonObject, JsonObject> mutate, bool statusOnly = false, string? manager = null)
     {
-        lock (_lock)
+        lock (gate)
         {
-            var current = _objects.TryGetValue(Key(r, ns, name), out var c) ? c : throw FakeStatus.NotFound(r, name);
+            var current = objects.TryGetValue(Key(r, ns, name), out var c) ? c : throw FakeStatus.NotFound(r, name);
             var desired = (JsonObject)mutate((JsonObject)current.DeepClone()).DeepClone();
             var dMeta = Meta(desired);
             var cMeta = Meta(current);
@@ -89,15 +89,15 @@ public sealed partial class FakeObjectStore
             Meta(next)["generation"] = long.Parse(g.ToJsonString(), CultureInfo.InvariantCulture) + 1;
         }
 
-        Meta(next)["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
+        Meta(next)["resourceVersion"] = (++rv).ToString(CultureInfo.InvariantCulture);
         if (Meta(next)["deletionTimestamp"] != null && Finalizers(next).Count == 0)
         {
-            _objects.Remove(Key(r, ns, name));
+            objects.Remove(Key(r, ns, name));
             Emit(r, ns, "DELETED", current, next);
             return (JsonObject)next.DeepClone();
         }
 
-        _objects[Key(r, ns, name)] = next;
+        objects[Key(r, ns, name)] = next;
         Emit(r, ns, "MODIFIED", current, next);
         return (JsonObject)next.DeepClone();
     }
@@ -141,7 +141,7 @@ public sealed partial class FakeObjectStore
     /// </summary>
     public JsonObject Upsert(FakeResource r, JsonObject obj)
     {
-        lock (_lock)
+        lock (gate)
         {
             obj = (JsonObject)obj.DeepClone();
             var ns = r.Namespaced ? Str(obj["metadata"]?["namespace"]) ?? "default" : null;
@@ -149,14 +149,14 @@ public sealed partial class FakeObjectStore
             if (ns != null)
             {
                 Meta(obj)["namespace"] = ns;
-                var nsResource = _catalog.Find("", "v1", "namespaces")!;
-                if (!_objects.ContainsKey(Key(nsResource, null, ns)))
+                var nsResource = catalog.Find("", "v1", "namespaces")!;
+                if (!objects.ContainsKey(Key(nsResource, null, ns)))
                 {
                     Insert(nsResource, null, ns, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, keepStatus: true);
                 }
             }
 
-            if (!_objects.TryGetValue(Key(r, ns, name), out var current))
+            if (!objects.TryGetValue(Key(r, ns, name), out var current))
             {
                 Meta(obj).Remove("resourceVersion");
                 return Insert(r, ns, name, obj, keepStatus: true);

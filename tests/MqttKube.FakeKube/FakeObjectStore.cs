@@ -10,17 +10,17 @@ namespace MqttKube.FakeKube;
 public sealed partial class FakeObjectStore
 {
     internal const string HoldFinalizer = "fake.kube/hold";
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
-    private readonly List<StoredEvent> _history = [];
-    private readonly FakeResourceCatalog _catalog;
-    private long _rv = 100;
-    private long _compactedRv;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, JsonObject> objects = new(StringComparer.Ordinal);
+    private readonly List<StoredEvent> history = [];
+    private readonly FakeResourceCatalog catalog;
+    private long rv = 100;
+    private long compactedRv;
 
     internal FakeObjectStore(FakeResourceCatalog catalog)
     {
-        _catalog = catalog;
-        var ns = _catalog.Find("", "v1", "namespaces")!;
+        this.catalog = catalog;
+        var ns = this.catalog.Find("", "v1", "namespaces")!;
         foreach (var name in new[] { "default", "kube-system" })
         {
             Upsert(ns, new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } });
@@ -35,7 +35,7 @@ public sealed partial class FakeObjectStore
 
     public long CurrentResourceVersion
     {
-        get { lock (_lock) { return _rv; } }
+        get { lock (gate) { return rv; } }
     }
 
     private static string Key(FakeResource r, string? ns, string name) => $"{r.StorageKey}|{ns}|{name}";
@@ -49,9 +49,9 @@ public sealed partial class FakeObjectStore
 
     public JsonObject Get(FakeResource r, string? ns, string name)
     {
-        lock (_lock)
+        lock (gate)
         {
-            return _objects.TryGetValue(Key(r, ns, name), out var obj)
+            return objects.TryGetValue(Key(r, ns, name), out var obj)
                 ? WithTypeMeta(r, (JsonObject)obj.DeepClone())
                 : throw FakeStatus.NotFound(r, name);
         }
@@ -59,18 +59,18 @@ public sealed partial class FakeObjectStore
 
     public JsonObject? TryGet(FakeResource r, string? ns, string name)
     {
-        lock (_lock)
+        lock (gate)
         {
-            return _objects.TryGetValue(Key(r, ns, name), out var obj) ? WithTypeMeta(r, (JsonObject)obj.DeepClone()) : null;
+            return objects.TryGetValue(Key(r, ns, name), out var obj) ? WithTypeMeta(r, (JsonObject)obj.DeepClone()) : null;
         }
     }
 
     /// <summary>Current objects of a type (all namespaces when <paramref name="ns"/> is null), sorted, and the list RV.</summary>
     public (List<JsonObject> Items, long Rv) List(FakeResource r, string? ns, LabelSelector? selector = null, FieldSelector? fields = null)
     {
-        lock (_lock)
+        lock (gate)
         {
-            var items = _objects.Where(kv => kv.Key.StartsWith(r.StorageKey + "|", StringComparison.Ordinal))
+            var items = objects.Where(kv => kv.Key.StartsWith(r.StorageKey + "|", StringComparison.Ordinal))
                 .Select(kv => kv.Value)
                 .Where(o => ns == null || Str(o["metadata"]?["namespace"]) == ns)
                 .Where(o => selector == null || selector.Matches(o))
@@ -79,7 +79,7 @@ public sealed partial class FakeObjectStore
                 .ThenBy(o => Str(o["metadata"]?["name"]), StringComparer.Ordinal)
                 .Select(o => WithTypeMeta(r, (JsonObject)o.DeepClone()))
                 .ToList();
-            return (items, _rv);
+            return (items, rv);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed partial class FakeObjectStore
     /// </summary>
     public JsonObject Create(FakeResource r, string? ns, JsonObject obj, string? manager = null)
     {
-        lock (_lock)
+        lock (gate)
         {
             obj = (JsonObject)obj.DeepClone();
             var meta = Meta(obj);
@@ -121,8 +121,8 @@ public sealed partial class FakeObjectStore
                     throw FakeStatus.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
                 }
 
-                var nsResource = _catalog.Find("", "v1", "namespaces")!;
-                if (!_objects.ContainsKey(Key(nsResource, null, ns!)))
+                var nsResource = catalog.Find("", "v1", "namespaces")!;
+                if (!objects.ContainsKey(Key(nsResource, null, ns!)))
                 {
                     throw FakeStatus.NotFound(nsResource, ns!);
                 }
@@ -147,11 +147,11 @@ public sealed partial class FakeObjectStore
                 {
                     name = prefix + Guid.NewGuid().ToString("N")[..5];
                 }
-                while (_objects.ContainsKey(Key(r, ns, name)));
+                while (objects.ContainsKey(Key(r, ns, name)));
                 meta["name"] = name;
             }
 
-            if (_objects.ContainsKey(Key(r, ns, name)))
+            if (objects.ContainsKey(Key(r, ns, name)))
             {
                 throw FakeStatus.AlreadyExists(r, name);
             }
@@ -182,9 +182,9 @@ public sealed partial class FakeObjectStore
             obj.Remove("status");
         }
 
-        meta["resourceVersion"] = (++_rv).ToString(CultureInfo.InvariantCulture);
+        meta["resourceVersion"] = (++rv).ToString(CultureInfo.InvariantCulture);
         var stored = WithTypeMeta(r, obj);
-        _objects[Key(r, ns, name)] = stored;
+        objects[Key(r, ns, name)] = stored;
         Emit(r, ns, "ADDED", null, stored);
         return (JsonObject)stored.DeepClone();
     }

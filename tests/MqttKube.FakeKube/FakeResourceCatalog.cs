@@ -3,8 +3,8 @@ namespace MqttKube.FakeKube;
 /// <summary>The discovery catalog: built-in kinds plus registered custom resources, in discovery order.</summary>
 public sealed class FakeResourceCatalog
 {
-    private readonly List<FakeResource> _resources = [];
-    private readonly Lock _lock = new();
+    private readonly List<FakeResource> resources = [];
+    private readonly Lock gate = new();
 
     public FakeResourceCatalog()
     {
@@ -24,16 +24,16 @@ public sealed class FakeResourceCatalog
 
     public void Add(FakeResource resource)
     {
-        lock (_lock)
+        lock (gate)
         {
-            _resources.RemoveAll(r => r.GroupVersion == resource.GroupVersion && r.Plural == resource.Plural);
-            _resources.Add(resource);
+            resources.RemoveAll(r => r.GroupVersion == resource.GroupVersion && r.Plural == resource.Plural);
+            resources.Add(resource);
         }
     }
 
     public IReadOnlyList<FakeResource> All
     {
-        get { lock (_lock) { return [.. _resources]; } }
+        get { lock (gate) { return [.. resources]; } }
     }
 
     public FakeResource? Find(string group, string version, string plural) =>

@@ -5,7 +5,7 @@ namespace MqttKube.FakeKube;
 /// <summary>Field selectors as the real server takes them for most kinds: `metadata.name` and `metadata.namespace`, with =, == or !=.</summary>
 public sealed class FieldSelector
 {
-    private readonly List<(string Field, bool Equal, string Value)> _terms = [];
+    private readonly List<(string Field, bool Equal, string Value)> terms = [];
 
     private FieldSelector()
     {
@@ -24,12 +24,12 @@ public sealed class FieldSelector
                 throw FakeStatus.BadRequest($"\"{field}\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"");
             }
 
-            selector._terms.Add((field, equal, value));
+            selector.terms.Add((field, equal, value));
         }
 
         return selector;
     }
 
     public bool Matches(JsonNode? obj) =>
-        _terms.All(t => ((string?)obj?["metadata"]?[t.Field["metadata.".Length..]] ?? "") == t.Value == t.Equal);
+        terms.All(t => ((string?)obj?["metadata"]?[t.Field["metadata.".Length..]] ?? "") == t.Value == t.Equal);
 }

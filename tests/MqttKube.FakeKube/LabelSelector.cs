@@ -5,7 +5,7 @@ namespace MqttKube.FakeKube;
 /// <summary>Kubernetes label selectors: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`.</summary>
 public sealed partial class LabelSelector
 {
-    private readonly List<Func<IReadOnlyDictionary<string, string>, bool>> _terms = [];
+    private readonly List<Func<IReadOnlyDictionary<string, string>, bool>> terms = [];
 
     private LabelSelector()
     {
@@ -27,7 +27,7 @@ public sealed partial class LabelSelector
                 throw FakeStatus.BadRequest($"unable to parse requirement: found '', expected: identifier");
             }
 
-            selector._terms.Add(ParseTerm(term));
+            selector.terms.Add(ParseTerm(term));
         }
 
         return selector;
@@ -44,7 +44,7 @@ public sealed partial class LabelSelector
             }
         }
 
-        return _terms.All(t => t(labels));
+        return terms.All(t => t(labels));
     }
 
     private static IEnumerable<string> SplitTerms(string text)

@@ -15,7 +15,7 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = JsonInput.MaxDepth + 1 };
 
-    private readonly Func<TextReader> _stdin = stdin ?? (() => Console.In);
+    private readonly Func<TextReader> stdin = stdin ?? (() => Console.In);
 
     public string Name => "jsonpath";
 
@@ -89,7 +89,7 @@ internal sealed class JsonPathCommand(Func<TextReader>? stdin = null) : ICommand
         byte[] json;
         if (file is null)
         {
-            var (input, tooLarge) = await InputFile.ReadBoundedAsync(_stdin()).ConfigureAwait(false);
+            var (input, tooLarge) = await InputFile.ReadBoundedAsync(stdin()).ConfigureAwait(false);
             if (input is null)
             {
                 await stderr.WriteLineAsync($"{Prefix} <stdin>: {tooLarge}").ConfigureAwait(false);

@@ -6,16 +6,16 @@ namespace MqttKube.Http;
 /// </summary>
 internal sealed class Histogram
 {
-    private readonly long[] _boundTicks;
-    private readonly long[] _counts; // one per bound, then one for +Inf (not cumulative)
-    private long _sumTicks;
+    private readonly long[] boundTicks;
+    private readonly long[] counts; // one per bound, then one for +Inf (not cumulative)
+    private long sumTicks;
 
     /// <param name="bounds">Upper bounds of the buckets in seconds, strictly increasing, finite, not negative.</param>
     public Histogram(IReadOnlyList<double> bounds)
     {
         ArgumentNullException.ThrowIfNull(bounds);
         Bounds = [.. bounds];
-        _boundTicks = new long[Bounds.Length];
+        boundTicks = new long[Bounds.Length];
         for (var i = 0; i < Bounds.Length; i++)
         {
             var bound = Bounds[i];
@@ -24,10 +24,10 @@ internal sealed class Histogram
                 throw new ArgumentException("bucket bounds must be finite, not negative and strictly increasing", nameof(bounds));
             }
 
-            _boundTicks[i] = (long)Math.Round(bound * TimeSpan.TicksPerSecond);
+            boundTicks[i] = (long)Math.Round(bound * TimeSpan.TicksPerSecond);
         }
 
-        _counts = new long[Bounds.Length + 1];
+        counts = new long[Bounds.Length + 1];
     }
 
     /// <summary>The upper bounds of the buckets in seconds (without <c>+Inf</c>).</summary>
@@ -39,9 +39,9 @@ internal sealed class Histogram
         get
         {
             long total = 0;
-            for (var i = 0; i < _counts.Length; i++)
+            for (var i = 0; i < counts.Length; i++)
             {
-                total += Interlocked.Read(ref _counts[i]);
+                total += Interlocked.Read(ref counts[i]);
             }
 
             return total;
@@ -49,30 +49,30 @@ internal sealed class Histogram
     }
 
     /// <summary>The sum of the observations in seconds.</summary>
-    public double SumSeconds => (double)Interlocked.Read(ref _sumTicks) / TimeSpan.TicksPerSecond;
+    public double SumSeconds => (double)Interlocked.Read(ref sumTicks) / TimeSpan.TicksPerSecond;
 
     /// <summary>Records one duration (a negative one counts as zero).</summary>
     public void Observe(TimeSpan duration)
     {
         var ticks = Math.Max(0, duration.Ticks);
         var bucket = 0;
-        while (bucket < _boundTicks.Length && ticks > _boundTicks[bucket])
+        while (bucket < boundTicks.Length && ticks > boundTicks[bucket])
         {
             bucket++;
         }
 
-        Interlocked.Increment(ref _counts[bucket]);
-        Interlocked.Add(ref _sumTicks, ticks);
+        Interlocked.Increment(ref counts[bucket]);
+        Interlocked.Add(ref sumTicks, ticks);
     }
 
     /// <summary>Cumulative counts: element i counts observations ≤ <c>Bounds[i]</c>; the last element is <c>+Inf</c>.</summary>
     public long[] CumulativeCounts()
     {
-        var result = new long[_counts.Length];
+        var result = new long[counts.Length];
         long running = 0;
-        for (var i = 0; i < _counts.Length; i++)
+        for (var i = 0; i < counts.Length; i++)
         {
-            running += Interlocked.Read(ref _counts[i]);
+            running += Interlocked.Read(ref counts[i]);
             result[i] = running;
         }
 

@@ -30,11 +30,11 @@ internal sealed partial class HttpServer
 
             return endpoint switch
             {
-                Endpoint.Health => Probes.Health(_status),
-                Endpoint.Ready => Probes.Readiness(_status),
-                Endpoint.Metrics => new HttpAnswer(200, Metrics.ContentType, Encoding.UTF8.GetBytes(_metrics.Render(_status))),
-                Endpoint.StatusJson => new HttpAnswer(200, HttpAnswer.Json, StatusJson.Write(_status)),
-                _ => StatusPage.Render(_status, _time.GetUtcNow()),
+                Endpoint.Health => Probes.Health(status),
+                Endpoint.Ready => Probes.Readiness(status),
+                Endpoint.Metrics => new HttpAnswer(200, Metrics.ContentType, Encoding.UTF8.GetBytes(metrics.Render(status))),
+                Endpoint.StatusJson => new HttpAnswer(200, HttpAnswer.Json, StatusJson.Write(status)),
+                _ => StatusPage.Render(status, time.GetUtcNow()),
             };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

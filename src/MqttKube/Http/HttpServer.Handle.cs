@@ -10,27 +10,27 @@ internal sealed partial class HttpServer
 
     private async Task AcceptLoopAsync(Socket listener)
     {
-        while (!_stopping.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+                socket = await listener.AcceptAsync(stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || _stopping.IsCancellationRequested)
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || stopping.IsCancellationRequested)
             {
                 break;
             }
             catch (SocketException ex)
             {
                 LogAcceptFailed(ex.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(100), _stopping.Token)
+                await Task.Delay(TimeSpan.FromMilliseconds(100), stopping.Token)
                     .ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
                 continue;
             }
 
             socket.NoDelay = true;
-            _connections[socket] = 0;
+            connections[socket] = 0;
             _ = Task.Run(() => ServeAsync(socket), CancellationToken.None);
         }
     }
@@ -42,10 +42,10 @@ internal sealed partial class HttpServer
         var stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
-            while (!_stopping.IsCancellationRequested)
+            while (!stopping.IsCancellationRequested)
             {
                 // Idle: wait for a request's first byte (an idle connection is closed at once on stop).
-                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token))
+                using (var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
                 {
                     idle.CancelAfter(RequestTimeout);
                     if (!await reader.WaitForDataAsync(stream, idle.Token).ConfigureAwait(false))
@@ -54,7 +54,7 @@ internal sealed partial class HttpServer
                     }
                 }
 
-                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_abortAll.Token);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(abortAll.Token);
                 deadline.CancelAfter(RequestTimeout);
                 if (!await ServeOneAsync(stream, reader, deadline.Token).ConfigureAwait(false))
                 {
@@ -72,7 +72,7 @@ internal sealed partial class HttpServer
         }
         finally
         {
-            _connections.TryRemove(socket, out _);
+            connections.TryRemove(socket, out _);
             await stream.DisposeAsync().ConfigureAwait(false);
         }
     }
@@ -101,10 +101,10 @@ internal sealed partial class HttpServer
 
         // The body is never read: a request with one is answered, then its connection closed.
         var keepAlive = head.KeepAlive && head.BodyLength == 0;
-        if (Interlocked.Increment(ref _active) > _maxConnections)
+        if (Interlocked.Increment(ref active) > maxConnections)
         {
             Release();
-            LogRefused(head.Method, head.Path, _maxConnections);
+            LogRefused(head.Method, head.Path, maxConnections);
             var busy = HttpAnswer.PlainText(503, string.Empty) with { Body = BusyBody, Headers = [new("Retry-After", "1")] };
             await WriteAsync(stream, head.Method, busy, false, head.BodyLength != 0, deadline).ConfigureAwait(false);
             return false;
@@ -120,7 +120,7 @@ internal sealed partial class HttpServer
             // The answer is late: 503 now; the request counts as in progress until the work ends.
             _ = work.ContinueWith(_ => Release(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             LogAborted(head.Method, head.Path, "timed out before the answer was ready; answered 503");
-            using var late = CancellationTokenSource.CreateLinkedTokenSource(_abortAll.Token);
+            using var late = CancellationTokenSource.CreateLinkedTokenSource(abortAll.Token);
             late.CancelAfter(TimeSpan.FromSeconds(1));
             var timedOut = HttpAnswer.PlainText(503, string.Empty) with { Body = TimedOutBody };
             await WriteAsync(stream, head.Method, timedOut, false, head.BodyLength != 0, late.Token).ConfigureAwait(false);
@@ -130,7 +130,7 @@ internal sealed partial class HttpServer
         try
         {
             var answer = await work.ConfigureAwait(false);
-            keepAlive &= !_draining;
+            keepAlive &= !draining;
             await WriteAsync(stream, head.Method, answer, keepAlive, head.BodyLength != 0, deadline).ConfigureAwait(false);
             LogAnswered(head.Method, head.Path, answer.StatusCode);
             return keepAlive;
@@ -148,9 +148,9 @@ internal sealed partial class HttpServer
 
     private void Release()
     {
-        if (Interlocked.Decrement(ref _active) == 0 && _draining)
+        if (Interlocked.Decrement(ref active) == 0 && draining)
         {
-            _idle.TrySetResult();
+            idle.TrySetResult();
         }
     }
 

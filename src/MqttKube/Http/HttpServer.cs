@@ -22,25 +22,25 @@ namespace MqttKube.Http;
 /// </remarks>
 internal sealed partial class HttpServer : IAsyncDisposable
 {
-    private readonly string _bind;
-    private readonly int _port;
-    private readonly int _maxConnections;
-    private readonly IStatusView _status;
-    private readonly Metrics _metrics;
-    private readonly ILogger _logger;
-    private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationTokenSource _abortAll = new();
-    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentDictionary<Socket, byte> _connections = new();
-    private readonly Lock _gate = new();
+    private readonly string bind;
+    private readonly int port;
+    private readonly int maxConnections;
+    private readonly IStatusView status;
+    private readonly Metrics metrics;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource abortAll = new();
+    private readonly TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<Socket, byte> connections = new();
+    private readonly Lock gate = new();
 
-    private Socket[] _listeners = [];
-    private Task _acceptLoops = Task.CompletedTask;
-    private int _active;
-    private volatile bool _draining;
-    private bool _started;
-    private bool _stopped;
+    private Socket[] listeners = [];
+    private Task acceptLoops = Task.CompletedTask;
+    private int active;
+    private volatile bool draining;
+    private bool started;
+    private bool stopped;
 
     /// <param name="bind">The address to listen on: <c>0.0.0.0</c> or <c>::</c> for every interface, or one address or host name.</param>
     /// <param name="port">The TCP port.</param>
@@ -65,13 +65,13 @@ internal sealed partial class HttpServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(logger);
-        _bind = bind;
-        _port = port;
-        _maxConnections = maxConnections;
-        _status = status;
-        _metrics = metrics;
-        _logger = logger;
-        _time = timeProvider ?? TimeProvider.System;
+        this.bind = bind;
+        this.port = port;
+        this.maxConnections = maxConnections;
+        this.status = status;
+        this.metrics = metrics;
+        this.logger = logger;
+        time = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>How long a request may take to arrive and be answered.</summary>
@@ -81,10 +81,10 @@ internal sealed partial class HttpServer : IAsyncDisposable
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Requests being answered now.</summary>
-    public int ActiveRequests => Volatile.Read(ref _active);
+    public int ActiveRequests => Volatile.Read(ref active);
 
     /// <summary>Connections open now (idle keep-alive ones included).</summary>
-    public int OpenConnections => _connections.Count;
+    public int OpenConnections => connections.Count;
 
     /// <summary>
     /// The addresses to listen on for a bind setting: every interface (IPv6 and IPv4) for <c>0.0.0.0</c>, <c>::</c>,
@@ -110,20 +110,20 @@ internal sealed partial class HttpServer : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
+        lock (gate)
         {
-            if (_started)
+            if (started)
             {
                 throw new InvalidOperationException("the HTTP server was already started");
             }
 
-            _started = true;
+            started = true;
         }
 
         var listeners = new List<Socket>();
         try
         {
-            foreach (var address in AddressesFor(_bind))
+            foreach (var address in AddressesFor(bind))
             {
                 var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
                 listeners.Add(socket);
@@ -132,7 +132,7 @@ internal sealed partial class HttpServer : IAsyncDisposable
                     socket.DualMode = true;
                 }
 
-                socket.Bind(new IPEndPoint(address, _port));
+                socket.Bind(new IPEndPoint(address, port));
                 socket.Listen(512);
             }
         }
@@ -142,50 +142,50 @@ internal sealed partial class HttpServer : IAsyncDisposable
             throw new HttpServerException(StartFailure(ex), ex);
         }
 
-        _listeners = [.. listeners];
-        _acceptLoops = Task.WhenAll(_listeners.Select(l => Task.Run(() => AcceptLoopAsync(l), CancellationToken.None)));
-        LogListening(string.Join(", ", _listeners.Select(l => $"http://{l.LocalEndPoint}/")), _maxConnections);
+        this.listeners = [.. listeners];
+        acceptLoops = Task.WhenAll(this.listeners.Select(l => Task.Run(() => AcceptLoopAsync(l), CancellationToken.None)));
+        LogListening(string.Join(", ", this.listeners.Select(l => $"http://{l.LocalEndPoint}/")), maxConnections);
         return Task.CompletedTask;
     }
 
     /// <summary>Stops accepting, closes idle connections, lets requests in progress finish for <see cref="DrainTimeout"/>, then aborts them.</summary>
     public async Task StopAsync()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_stopped || !_started)
+            if (stopped || !started)
             {
-                _stopped = true;
+                stopped = true;
                 return;
             }
 
-            _stopped = true;
+            stopped = true;
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var listener in _listeners)
+        await stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var listener in listeners)
         {
             listener.Dispose();
         }
 
-        await _acceptLoops.ConfigureAwait(false);
-        _draining = true;
-        if (Volatile.Read(ref _active) == 0)
+        await acceptLoops.ConfigureAwait(false);
+        draining = true;
+        if (Volatile.Read(ref active) == 0)
         {
-            _idle.TrySetResult();
+            idle.TrySetResult();
         }
 
         try
         {
-            await _idle.Task.WaitAsync(DrainTimeout).ConfigureAwait(false);
+            await idle.Task.WaitAsync(DrainTimeout).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            LogDrainTimedOut(Volatile.Read(ref _active), DrainTimeout.TotalSeconds);
+            LogDrainTimedOut(Volatile.Read(ref active), DrainTimeout.TotalSeconds);
         }
 
-        await _abortAll.CancelAsync().ConfigureAwait(false);
-        foreach (var socket in _connections.Keys)
+        await abortAll.CancelAsync().ConfigureAwait(false);
+        foreach (var socket in connections.Keys)
         {
             socket.Dispose();
         }
@@ -197,15 +197,15 @@ internal sealed partial class HttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _stopping.Dispose();
-        _abortAll.Dispose();
+        stopping.Dispose();
+        abortAll.Dispose();
     }
 
     private string StartFailure(Exception ex)
     {
         var inUse = ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse };
         return inUse
-            ? $"cannot listen on {_bind}:{_port}: the port is already in use (set http.port to a free port)"
-            : $"cannot listen on {_bind}:{_port}: {ex.Message}";
+            ? $"cannot listen on {bind}:{port}: the port is already in use (set http.port to a free port)"
+            : $"cannot listen on {bind}:{port}: {ex.Message}";
     }
 }

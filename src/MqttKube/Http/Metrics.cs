@@ -20,9 +20,9 @@ internal sealed partial class Metrics : IBindingMetrics
     public static readonly double[] EventToPublishBounds =
         [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
-    private readonly Counter[] _patches = NewCounters(PatchOutcomes.Length);
-    private readonly Counter[] _actions = NewCounters(ActionVerbs.Length * ActionOutcomes.Length);
-    private readonly Counter[] _reloads = NewCounters(ReloadOutcomes.Length);
+    private readonly Counter[] patches = NewCounters(PatchOutcomes.Length);
+    private readonly Counter[] actions = NewCounters(ActionVerbs.Length * ActionOutcomes.Length);
+    private readonly Counter[] reloads = NewCounters(ReloadOutcomes.Length);
 
     /// <summary><c>mqtt_kube_mqtt_messages_received_total</c>: MQTT messages received (on subscribed topics).</summary>
     public Counter MessagesReceived { get; } = new();
@@ -43,14 +43,14 @@ internal sealed partial class Metrics : IBindingMetrics
     public Histogram EventToPublish { get; } = new(EventToPublishBounds);
 
     /// <summary>The counter of <c>mqtt_kube_patches_total{outcome}</c>.</summary>
-    public Counter Patches(PatchOutcome outcome) => _patches[(int)outcome];
+    public Counter Patches(PatchOutcome outcome) => patches[(int)outcome];
 
     /// <summary>The counter of <c>mqtt_kube_actions_total{action,outcome}</c>.</summary>
     public Counter Actions(ActionVerb verb, ActionOutcome outcome) =>
-        _actions[((int)verb * ActionOutcomes.Length) + (int)outcome];
+        actions[((int)verb * ActionOutcomes.Length) + (int)outcome];
 
     /// <summary>The counter of <c>mqtt_kube_config_reloads_total{outcome}</c>.</summary>
-    public Counter ConfigReloads(ReloadOutcome outcome) => _reloads[(int)outcome];
+    public Counter ConfigReloads(ReloadOutcome outcome) => reloads[(int)outcome];
 
     void IBindingMetrics.ConfigReload(ReloadOutcome outcome) => ConfigReloads(outcome).Increment();
 

@@ -15,11 +15,11 @@ internal sealed partial class IRegexp
         switch (Cur)
         {
             case '*' or '+' or '?':
-                _out.Append(Cur);
-                _i++;
+                output.Append(Cur);
+                i++;
                 return true;
             case '{':
-                var start = _i++;
+                var start = i++;
                 if (!Digits())
                 {
                     return false;
@@ -27,7 +27,7 @@ internal sealed partial class IRegexp
 
                 if (More && Cur == ',')
                 {
-                    _i++;
+                    i++;
                     if (More && char.IsAsciiDigit(Cur) && !Digits())
                     {
                         return false;
@@ -39,8 +39,8 @@ internal sealed partial class IRegexp
                     return false;
                 }
 
-                _i++;
-                _out.Append(_p, start, _i - start);
+                i++;
+                output.Append(p, start, i - start);
                 return true;
             default:
                 return true;
@@ -49,13 +49,13 @@ internal sealed partial class IRegexp
 
     private bool Digits()
     {
-        var start = _i;
+        var start = i;
         while (More && char.IsAsciiDigit(Cur))
         {
-            _i++;
+            i++;
         }
 
-        return _i > start;
+        return i > start;
     }
 
     /// <summary>A code point (a surrogate pair counts as one); a lone surrogate is invalid.</summary>
@@ -63,10 +63,10 @@ internal sealed partial class IRegexp
     {
         var c = Cur;
         cp = c;
-        if (char.IsHighSurrogate(c) && _i + 1 < _p.Length && char.IsLowSurrogate(_p[_i + 1]))
+        if (char.IsHighSurrogate(c) && i + 1 < p.Length && char.IsLowSurrogate(p[i + 1]))
         {
-            cp = char.ConvertToUtf32(c, _p[_i + 1]);
-            _i += 2;
+            cp = char.ConvertToUtf32(c, p[i + 1]);
+            i += 2;
             return true;
         }
 
@@ -75,7 +75,7 @@ internal sealed partial class IRegexp
             return false;
         }
 
-        _i++;
+        i++;
         return true;
     }
 
@@ -83,11 +83,11 @@ internal sealed partial class IRegexp
     {
         if (cp > 0xFFFF)
         {
-            _out.Append("(?:").Append(Escape(cp)).Append(')');
+            output.Append("(?:").Append(Escape(cp)).Append(')');
         }
         else
         {
-            _out.Append(Escape(cp));
+            output.Append(Escape(cp));
         }
     }
 

@@ -10,26 +10,26 @@ internal sealed partial class IRegexp
     {
         category = "";
         negated = false;
-        if (_i + 2 >= _p.Length || _p[_i] != '\\' || (_p[_i + 1] != 'p' && _p[_i + 1] != 'P') || _p[_i + 2] != '{')
+        if (i + 2 >= p.Length || p[i] != '\\' || (p[i + 1] != 'p' && p[i + 1] != 'P') || p[i + 2] != '{')
         {
             return false;
         }
 
-        var close = _p.IndexOf('}', _i + 3);
+        var close = p.IndexOf('}', i + 3);
         if (close < 0)
         {
             return false;
         }
 
-        var name = _p.Substring(_i + 3, close - _i - 3);
+        var name = p.Substring(i + 3, close - i - 3);
         if (!IsCategory(name))
         {
             return false;
         }
 
-        negated = _p[_i + 1] == 'P';
+        negated = p[i + 1] == 'P';
         category = name;
-        _i = close + 1;
+        i = close + 1;
         return true;
     }
 
@@ -54,12 +54,12 @@ internal sealed partial class IRegexp
     private bool TrySingleCharEscape(out int cp)
     {
         cp = 0;
-        if (_i + 1 >= _p.Length)
+        if (i + 1 >= p.Length)
         {
             return false;
         }
 
-        var c = _p[_i + 1];
+        var c = p[i + 1];
         switch (c)
         {
             case '(' or ')' or '*' or '+' or '-' or '.' or '?' or '[' or '\\' or ']' or '^' or '{' or '|' or '}':
@@ -71,18 +71,18 @@ internal sealed partial class IRegexp
             default: return false;
         }
 
-        _i += 2;
+        i += 2;
         return true;
     }
 
     /// <summary><c>[^...]</c>: a code point in (or not in) the listed characters, ranges and categories.</summary>
     private bool Class()
     {
-        _i++; // '['
+        i++; // '['
         var negated = More && Cur == '^';
         if (negated)
         {
-            _i++;
+            i++;
         }
 
         var bmp = new StringBuilder();
@@ -97,19 +97,19 @@ internal sealed partial class IRegexp
 
             if (Cur == ']' && !first)
             {
-                _i++;
+                i++;
                 break;
             }
 
             if (Cur == '-')
             {
                 // '-' is literal only first or last.
-                if (!first && !(_i + 1 < _p.Length && _p[_i + 1] == ']'))
+                if (!first && !(i + 1 < p.Length && p[i + 1] == ']'))
                 {
                     return false;
                 }
 
-                _i++;
+                i++;
                 bmp.Append(Escape('-'));
             }
             else if (TryCategory(out var category, out var catNegated))
@@ -124,9 +124,9 @@ internal sealed partial class IRegexp
                 }
 
                 var high = low;
-                if (More && Cur == '-' && _i + 1 < _p.Length && _p[_i + 1] != ']')
+                if (More && Cur == '-' && i + 1 < p.Length && p[i + 1] != ']')
                 {
-                    _i++;
+                    i++;
                     if (!ClassChar(out high) || high < low)
                     {
                         return false;
@@ -143,15 +143,15 @@ internal sealed partial class IRegexp
         if (negated)
         {
             var notAstral = astral.Count == 0 ? "" : $"(?!{astralAlt})";
-            _out.Append("(?:").Append(notAstral).Append(AnyPair).Append("|[^").Append(bmp).Append(@"\uD800-\uDFFF])");
+            output.Append("(?:").Append(notAstral).Append(AnyPair).Append("|[^").Append(bmp).Append(@"\uD800-\uDFFF])");
         }
         else if (astral.Count == 0)
         {
-            _out.Append('[').Append(bmp).Append(']');
+            output.Append('[').Append(bmp).Append(']');
         }
         else
         {
-            _out.Append("(?:").Append(bmp.Length > 0 ? $"[{bmp}]|" : "").Append(astralAlt).Append(')');
+            output.Append("(?:").Append(bmp.Length > 0 ? $"[{bmp}]|" : "").Append(astralAlt).Append(')');
         }
 
         return true;

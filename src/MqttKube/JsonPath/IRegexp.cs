@@ -20,37 +20,37 @@ internal sealed partial class IRegexp
 {
     private const string AnyPair = @"[\uD800-\uDBFF][\uDC00-\uDFFF]";
 
-    private readonly string _p;
-    private readonly StringBuilder _out = new();
-    private int _i;
+    private readonly string p;
+    private readonly StringBuilder output = new();
+    private int i;
 
-    private IRegexp(string pattern) => _p = pattern;
+    private IRegexp(string pattern) => p = pattern;
 
     public static bool TryTranslate(string pattern, out string dotnet)
     {
         var t = new IRegexp(pattern);
         dotnet = "";
-        if (!t.Expression() || t._i != pattern.Length)
+        if (!t.Expression() || t.i != pattern.Length)
         {
             return false;
         }
 
         try
         {
-            _ = new Regex(t._out.ToString(), RegexOptions.CultureInvariant);
+            _ = new Regex(t.output.ToString(), RegexOptions.CultureInvariant);
         }
         catch (ArgumentException)
         {
             return false; // e.g. {3,2}
         }
 
-        dotnet = t._out.ToString();
+        dotnet = t.output.ToString();
         return true;
     }
 
-    private bool More => _i < _p.Length;
+    private bool More => i < p.Length;
 
-    private char Cur => _p[_i];
+    private char Cur => p[i];
 
     private bool Expression()
     {
@@ -61,8 +61,8 @@ internal sealed partial class IRegexp
 
         while (More && Cur == '|')
         {
-            _i++;
-            _out.Append('|');
+            i++;
+            output.Append('|');
             if (!Branch())
             {
                 return false;
@@ -91,34 +91,34 @@ internal sealed partial class IRegexp
         switch (c)
         {
             case '(':
-                _i++;
-                _out.Append("(?:");
+                i++;
+                output.Append("(?:");
                 if (!Expression() || !More || Cur != ')')
                 {
                     return false;
                 }
 
-                _i++;
-                _out.Append(')');
+                i++;
+                output.Append(')');
                 return true;
             case '.':
-                _i++;
-                _out.Append("(?:").Append(AnyPair).Append(@"|[^\n\r])");
+                i++;
+                output.Append("(?:").Append(AnyPair).Append(@"|[^\n\r])");
                 return true;
             case '^':
-                _i++;
-                _out.Append("(?:^)");
+                i++;
+                output.Append("(?:^)");
                 return true;
             case '$':
-                _i++;
-                _out.Append(@"(?:\z)");
+                i++;
+                output.Append(@"(?:\z)");
                 return true;
             case '[':
                 return Class();
             case '\\':
                 if (TryCategory(out var category, out var negated))
                 {
-                    _out.Append(negated ? $"(?:{AnyPair}|\\P{{{category}}})" : $"\\p{{{category}}}");
+                    output.Append(negated ? $"(?:{AnyPair}|\\P{{{category}}})" : $"\\p{{{category}}}");
                     return true;
                 }
 

@@ -14,7 +14,7 @@ internal sealed partial class JsonPathParser
             operands.Add(ParseLogicalAnd());
         }
 
-        _nesting--;
+        nesting--;
         return operands.Count == 1 ? operands[0] : new OrExpression(operands);
     }
 
@@ -32,16 +32,16 @@ internal sealed partial class JsonPathParser
     /// <summary>Consumes <c>S op S</c> when the operator follows; otherwise consumes nothing.</summary>
     private bool TryOperator(string op)
     {
-        var save = _pos;
+        var save = pos;
         SkipBlanks();
-        if (string.CompareOrdinal(_text, _pos, op, 0, op.Length) == 0 && _pos + op.Length <= _end)
+        if (string.CompareOrdinal(text, pos, op, 0, op.Length) == 0 && pos + op.Length <= end)
         {
-            _pos += op.Length;
+            pos += op.Length;
             SkipBlanks();
             return true;
         }
 
-        _pos = save;
+        pos = save;
         return false;
     }
 
@@ -50,7 +50,7 @@ internal sealed partial class JsonPathParser
     {
         if (Cur == '!')
         {
-            _pos++;
+            pos++;
             SkipBlanks();
             return new NotExpression(Cur == '(' ? ParseParenthesized() : ToTest(ParsePrimary()));
         }
@@ -61,7 +61,7 @@ internal sealed partial class JsonPathParser
         }
 
         var left = ParsePrimary();
-        var save = _pos;
+        var save = pos;
         SkipBlanks();
         var opColumn = Column;
         if (TryComparisonOperator(out var op))
@@ -71,14 +71,14 @@ internal sealed partial class JsonPathParser
             return new ComparisonExpression(ToComparable(left, opColumn), op, ToComparable(right, opColumn));
         }
 
-        _pos = save;
+        pos = save;
         return ToTest(left);
     }
 
     private LogicalExpression ParseParenthesized()
     {
         var column = Column;
-        _pos++; // '('
+        pos++; // '('
         SkipBlanks();
         var inner = ParseLogicalOr();
         SkipBlanks();
@@ -87,13 +87,13 @@ internal sealed partial class JsonPathParser
             throw Error(More ? $"expected ')' to close the '(' at column {column}, not {Describe()}" : $"unclosed '(' at column {column}");
         }
 
-        _pos++;
+        pos++;
         return inner;
     }
 
     private bool TryComparisonOperator(out ComparisonOperator op)
     {
-        var next = _pos + 1 < _end ? _text[_pos + 1] : '\0';
+        var next = pos + 1 < end ? text[pos + 1] : '\0';
         (op, var length) = (Cur, next) switch
         {
             ('=', '=') => (ComparisonOperator.Equal, 2),
@@ -104,7 +104,7 @@ internal sealed partial class JsonPathParser
             ('>', _) => (ComparisonOperator.Greater, 1),
             _ => (ComparisonOperator.Equal, 0),
         };
-        _pos += length;
+        pos += length;
         return length > 0;
     }
 
@@ -116,10 +116,10 @@ internal sealed partial class JsonPathParser
         {
             case '@' or '$':
                 var relative = Cur == '@';
-                var start = _pos;
-                _pos++;
+                var start = pos;
+                pos++;
                 var segments = ParseSegments();
-                return new Primary(column, Query: new JsonPathQuery(_text[start.._pos], relative, segments));
+                return new Primary(column, Query: new JsonPathQuery(text[start..pos], relative, segments));
             case '\'' or '"':
                 return new Primary(column, Literal: JsonValue.Create(ParseStringLiteral()), IsLiteral: true);
             case '-' or (>= '0' and <= '9'):
@@ -131,13 +131,13 @@ internal sealed partial class JsonPathParser
             throw Error($"expected a literal, a query ('@' or '$') or a function, not {Describe()}");
         }
 
-        var nameStart = _pos;
+        var nameStart = pos;
         while (char.IsAsciiLetterLower(Cur) || char.IsAsciiDigit(Cur) || Cur == '_')
         {
-            _pos++;
+            pos++;
         }
 
-        var name = _text[nameStart.._pos];
+        var name = text[nameStart..pos];
         if (Cur == '(')
         {
             return ParseFunction(name, column);

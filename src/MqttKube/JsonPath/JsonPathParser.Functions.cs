@@ -12,7 +12,7 @@ internal sealed partial class JsonPathParser
             _ => throw Error(column, $"unknown function '{name}' (known: length, count, match, search, value)"),
         };
 
-        _pos++; // '('
+        pos++; // '('
         Enter();
         SkipBlanks();
         var args = new List<Primary>();
@@ -24,7 +24,7 @@ internal sealed partial class JsonPathParser
                 SkipBlanks();
                 if (Cur == ',')
                 {
-                    _pos++;
+                    pos++;
                     SkipBlanks();
                     continue;
                 }
@@ -43,8 +43,8 @@ internal sealed partial class JsonPathParser
             throw Error(column, $"{name}() takes {arity} argument{(arity == 1 ? "" : "s")}, not {args.Count}");
         }
 
-        _pos++; // ')'
-        _nesting--;
+        pos++; // ')'
+        nesting--;
         return name switch
         {
             "length" => new Primary(column, Value: new LengthFunction(ValueArgument(name, args[0])), FunctionName: name),
@@ -66,17 +66,17 @@ internal sealed partial class JsonPathParser
         var column = Column;
         if (Cur is not ('(' or '!'))
         {
-            var start = _pos;
+            var start = pos;
             var primary = ParsePrimary();
-            var save = _pos;
+            var save = pos;
             SkipBlanks();
             if (Cur is ',' or ')')
             {
-                _pos = save;
+                pos = save;
                 return primary;
             }
 
-            _pos = start;
+            pos = start;
         }
 
         return new Primary(column, Logical: ParseLogicalOr(), IsLogicalExpression: true);

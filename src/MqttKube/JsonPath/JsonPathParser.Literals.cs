@@ -32,7 +32,7 @@ internal sealed partial class JsonPathParser
 
         if (char.IsHighSurrogate(c))
         {
-            return _pos + 1 < _end && char.IsLowSurrogate(_text[_pos + 1]);
+            return pos + 1 < end && char.IsLowSurrogate(text[pos + 1]);
         }
 
         return !char.IsLowSurrogate(c);
@@ -40,23 +40,23 @@ internal sealed partial class JsonPathParser
 
     private string ParseShorthandName()
     {
-        var start = _pos;
+        var start = pos;
         while (IsNameChar(true))
         {
-            _pos += char.IsHighSurrogate(Cur) ? 2 : 1;
+            pos += char.IsHighSurrogate(Cur) ? 2 : 1;
         }
 
-        return _text[start.._pos];
+        return text[start..pos];
     }
 
     /// <summary><c>int = "0" / (["-"] DIGIT1 *DIGIT)</c>, within the I-JSON range.</summary>
     private long ParseInt()
     {
         var column = Column;
-        var start = _pos;
+        var start = pos;
         if (Cur == '-')
         {
-            _pos++;
+            pos++;
         }
 
         if (!char.IsAsciiDigit(Cur))
@@ -64,17 +64,17 @@ internal sealed partial class JsonPathParser
             throw Error($"expected a digit, not {Describe()}");
         }
 
-        if (Cur == '0' && (_pos > start || (_pos + 1 < _end && char.IsAsciiDigit(_text[_pos + 1]))))
+        if (Cur == '0' && (pos > start || (pos + 1 < end && char.IsAsciiDigit(text[pos + 1]))))
         {
-            throw Error(column, _pos > start ? "'-0' is not a valid index" : "leading zeros are not allowed");
+            throw Error(column, pos > start ? "'-0' is not a valid index" : "leading zeros are not allowed");
         }
 
         while (char.IsAsciiDigit(Cur))
         {
-            _pos++;
+            pos++;
         }
 
-        var digits = _text.AsSpan(start, _pos - start);
+        var digits = text.AsSpan(start, pos - start);
         if (digits.Length > 18 || !long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             || value is > MaxSafeInteger or < -MaxSafeInteger)
         {
@@ -88,10 +88,10 @@ internal sealed partial class JsonPathParser
     private JsonNode ParseNumber()
     {
         var column = Column;
-        var start = _pos;
+        var start = pos;
         if (Cur == '-')
         {
-            _pos++;
+            pos++;
         }
 
         if (!char.IsAsciiDigit(Cur))
@@ -99,7 +99,7 @@ internal sealed partial class JsonPathParser
             throw Error($"expected a digit, not {Describe()}");
         }
 
-        if (Cur == '0' && _pos + 1 < _end && char.IsAsciiDigit(_text[_pos + 1]))
+        if (Cur == '0' && pos + 1 < end && char.IsAsciiDigit(text[pos + 1]))
         {
             throw Error(column, "leading zeros are not allowed");
         }
@@ -107,29 +107,29 @@ internal sealed partial class JsonPathParser
         SkipDigits();
         if (Cur == '.')
         {
-            _pos++;
+            pos++;
             RequireDigits("a digit after '.'");
         }
 
         if (Cur is 'e' or 'E')
         {
-            _pos++;
+            pos++;
             if (Cur is '+' or '-')
             {
-                _pos++;
+                pos++;
             }
 
             RequireDigits("a digit in the exponent");
         }
 
-        return JsonNode.Parse(_text.AsSpan(start, _pos - start).ToString())!;
+        return JsonNode.Parse(text.AsSpan(start, pos - start).ToString())!;
     }
 
     private void SkipDigits()
     {
         while (char.IsAsciiDigit(Cur))
         {
-            _pos++;
+            pos++;
         }
     }
 

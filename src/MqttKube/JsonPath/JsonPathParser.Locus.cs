@@ -7,29 +7,29 @@ internal sealed partial class JsonPathParser
     {
         while (More && IsBlank(Cur))
         {
-            _pos++;
+            pos++;
         }
 
-        while (_end > _pos && IsBlank(_text[_end - 1]))
+        while (end > pos && IsBlank(text[end - 1]))
         {
-            _end--;
+            end--;
         }
 
         var braces = More && Cur == '{';
         if (braces)
         {
-            if (_text[_end - 1] != '}')
+            if (text[end - 1] != '}')
             {
-                _pos = _end;
+                pos = end;
                 throw Error("expected '}' to close the '{' of a kubectl-style expression");
             }
 
-            _pos++;
-            _end--;
+            pos++;
+            end--;
             SkipBlanks();
-            while (_end > _pos && IsBlank(_text[_end - 1]))
+            while (end > pos && IsBlank(text[end - 1]))
             {
-                _end--;
+                end--;
             }
         }
 
@@ -41,7 +41,7 @@ internal sealed partial class JsonPathParser
         List<Segment> segments = [];
         if (Cur == '$')
         {
-            _pos++;
+            pos++;
         }
         else if (Cur != '.' && Cur != '[')
         {
@@ -62,6 +62,6 @@ internal sealed partial class JsonPathParser
         }
 
         ExpectEnd();
-        return new JsonPathQuery(_text, false, segments);
+        return new JsonPathQuery(text, false, segments);
     }
 }

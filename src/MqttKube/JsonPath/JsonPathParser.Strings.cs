@@ -11,7 +11,7 @@ internal sealed partial class JsonPathParser
     {
         var quote = Cur;
         var column = Column;
-        _pos++;
+        pos++;
         var sb = new StringBuilder();
         while (true)
         {
@@ -23,7 +23,7 @@ internal sealed partial class JsonPathParser
             var c = Cur;
             if (c == quote)
             {
-                _pos++;
+                pos++;
                 return sb.ToString();
             }
 
@@ -35,10 +35,10 @@ internal sealed partial class JsonPathParser
             {
                 throw Error("a control character in a string must be escaped");
             }
-            else if (char.IsHighSurrogate(c) && _pos + 1 < _end && char.IsLowSurrogate(_text[_pos + 1]))
+            else if (char.IsHighSurrogate(c) && pos + 1 < end && char.IsLowSurrogate(text[pos + 1]))
             {
-                sb.Append(c).Append(_text[_pos + 1]);
-                _pos += 2;
+                sb.Append(c).Append(text[pos + 1]);
+                pos += 2;
             }
             else if (char.IsSurrogate(c))
             {
@@ -47,7 +47,7 @@ internal sealed partial class JsonPathParser
             else
             {
                 sb.Append(c);
-                _pos++;
+                pos++;
             }
         }
     }
@@ -55,9 +55,9 @@ internal sealed partial class JsonPathParser
     private void ParseEscape(char quote, StringBuilder sb)
     {
         var column = Column;
-        _pos++; // '\'
+        pos++; // '\'
         var c = Cur;
-        _pos++;
+        pos++;
         switch (c)
         {
             case 'b': sb.Append('\b'); return;
@@ -70,12 +70,12 @@ internal sealed partial class JsonPathParser
                 var unit = ParseHex4(column);
                 if (char.IsHighSurrogate(unit))
                 {
-                    if (Cur != '\\' || _pos + 1 >= _end || _text[_pos + 1] != 'u')
+                    if (Cur != '\\' || pos + 1 >= end || text[pos + 1] != 'u')
                     {
                         throw Error(column, "a high surrogate escape must be followed by a low surrogate escape");
                     }
 
-                    _pos += 2;
+                    pos += 2;
                     var low = ParseHex4(column);
                     if (!char.IsLowSurrogate(low))
                     {
@@ -101,20 +101,20 @@ internal sealed partial class JsonPathParser
                     return;
                 }
 
-                _pos--;
+                pos--;
                 throw Error(column, $"invalid escape '\\{(More ? Cur.ToString() : "")}'");
         }
     }
 
     private char ParseHex4(int column)
     {
-        if (_pos + 4 > _end || !int.TryParse(_text.AsSpan(_pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
-            || _text.AsSpan(_pos, 4).ContainsAnyExcept("0123456789abcdefABCDEF"))
+        if (pos + 4 > end || !int.TryParse(text.AsSpan(pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+            || text.AsSpan(pos, 4).ContainsAnyExcept("0123456789abcdefABCDEF"))
         {
             throw Error(column, "'\\u' must be followed by four hex digits");
         }
 
-        _pos += 4;
+        pos += 4;
         return (char)value;
     }
 }

@@ -9,15 +9,15 @@ internal sealed partial class JsonPathParser
     /// <summary>How deep filters, parentheses and function calls may nest (the parser and the evaluator recurse).</summary>
     public const int MaxNesting = 64;
 
-    private readonly string _text;
-    private int _end;
-    private int _pos;
-    private int _nesting;
+    private readonly string text;
+    private int end;
+    private int pos;
+    private int nesting;
 
     private JsonPathParser(string text)
     {
-        _text = text;
-        _end = text.Length;
+        this.text = text;
+        end = text.Length;
     }
 
     public static JsonPathQuery Parse(string text, JsonPathSyntax syntax)
@@ -26,9 +26,9 @@ internal sealed partial class JsonPathParser
         return syntax == JsonPathSyntax.Strict ? parser.ParseStrict() : parser.ParseLocus();
     }
 
-    private bool More => _pos < _end;
+    private bool More => pos < end;
 
-    private char Cur => _pos < _end ? _text[_pos] : '\0';
+    private char Cur => pos < end ? text[pos] : '\0';
 
     private JsonPathQuery ParseStrict()
     {
@@ -42,10 +42,10 @@ internal sealed partial class JsonPathParser
             throw Error($"a JSONPath query starts with '$', not {Describe()}");
         }
 
-        _pos++;
+        pos++;
         var segments = ParseSegments();
         ExpectEnd();
-        return new JsonPathQuery(_text, false, segments);
+        return new JsonPathQuery(text, false, segments);
     }
 
     private void ExpectEnd()
@@ -62,7 +62,7 @@ internal sealed partial class JsonPathParser
         var segments = new List<Segment>();
         while (true)
         {
-            var save = _pos;
+            var save = pos;
             SkipBlanks();
             if (Cur == '[')
             {
@@ -72,18 +72,18 @@ internal sealed partial class JsonPathParser
             else if (Cur == '.')
             {
                 var column = Column;
-                _pos++;
+                pos++;
                 var descendant = Cur == '.';
                 if (descendant)
                 {
-                    _pos++;
+                    pos++;
                 }
 
                 segments.Add(new Segment(descendant, ParseDotted(descendant), column));
             }
             else
             {
-                _pos = save;
+                pos = save;
                 return segments;
             }
         }
@@ -95,7 +95,7 @@ internal sealed partial class JsonPathParser
         var column = Column;
         if (Cur == '*')
         {
-            _pos++;
+            pos++;
             return [new WildcardSelector { Column = column }];
         }
 
@@ -117,7 +117,7 @@ internal sealed partial class JsonPathParser
     /// <summary><c>"[" S selector *(S "," S selector) S "]"</c></summary>
     private List<Selector> ParseBracketed()
     {
-        _pos++; // '['
+        pos++; // '['
         var selectors = new List<Selector>();
         while (true)
         {
@@ -126,13 +126,13 @@ internal sealed partial class JsonPathParser
             SkipBlanks();
             if (Cur == ',')
             {
-                _pos++;
+                pos++;
                 continue;
             }
 
             if (Cur == ']')
             {
-                _pos++;
+                pos++;
                 return selectors;
             }
 
@@ -148,10 +148,10 @@ internal sealed partial class JsonPathParser
             case '\'' or '"':
                 return new NameSelector(ParseStringLiteral()) { Column = column };
             case '*':
-                _pos++;
+                pos++;
                 return new WildcardSelector { Column = column };
             case '?':
-                _pos++;
+                pos++;
                 SkipBlanks();
                 return new FilterSelector(ParseLogicalOr()) { Column = column };
             case ':' or '-' or (>= '0' and <= '9'):
@@ -170,14 +170,14 @@ internal sealed partial class JsonPathParser
             return new IndexSelector(start!.Value) { Column = column };
         }
 
-        _pos++;
+        pos++;
         SkipBlanks();
         long? end = IsIntStart ? ParseInt() : null;
         SkipBlanks();
         long? step = null;
         if (Cur == ':')
         {
-            _pos++;
+            pos++;
             SkipBlanks();
             step = IsIntStart ? ParseInt() : null;
         }
@@ -189,18 +189,18 @@ internal sealed partial class JsonPathParser
     {
         if (condition)
         {
-            var save = _pos;
+            var save = pos;
             SkipBlanks();
             if (Cur != ':')
             {
-                _pos = save; // whitespace after an index is the caller's
+                pos = save; // whitespace after an index is the caller's
             }
         }
     }
 
     private bool IsIntStart => Cur == '-' || char.IsAsciiDigit(Cur);
 
-    private int Column => _pos + 1;
+    private int Column => pos + 1;
 
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\n' or '\r';
 
@@ -208,7 +208,7 @@ internal sealed partial class JsonPathParser
     {
         while (More && IsBlank(Cur))
         {
-            _pos++;
+            pos++;
         }
     }
 
@@ -223,7 +223,7 @@ internal sealed partial class JsonPathParser
     /// <summary>One level deeper into a filter, a parenthesis or a function call; an error past <see cref="MaxNesting"/>.</summary>
     private void Enter()
     {
-        if (++_nesting > MaxNesting)
+        if (++nesting > MaxNesting)
         {
             throw Error($"filters, parentheses and function calls nest more than {MaxNesting} levels deep here");
         }

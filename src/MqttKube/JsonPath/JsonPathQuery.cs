@@ -8,28 +8,28 @@ namespace MqttKube.JsonPath;
 /// </summary>
 internal sealed class JsonPathQuery
 {
-    private readonly Segment[] _segments;
+    private readonly Segment[] segments;
 
     // Fast path for singular queries: one name (or null for an index) per step.
-    private readonly string?[]? _names;
-    private readonly long[]? _indexes;
+    private readonly string?[]? names;
+    private readonly long[]? indexes;
 
     internal JsonPathQuery(string text, bool isRelative, IReadOnlyList<Segment> segments)
     {
         Text = text;
         IsRelative = isRelative;
-        _segments = [.. segments];
-        IsSingular = _segments.All(s => s.IsSingular);
+        this.segments = [.. segments];
+        IsSingular = this.segments.All(s => s.IsSingular);
         if (IsSingular)
         {
-            _names = new string?[_segments.Length];
-            _indexes = new long[_segments.Length];
-            for (var i = 0; i < _segments.Length; i++)
+            names = new string?[this.segments.Length];
+            indexes = new long[this.segments.Length];
+            for (var i = 0; i < this.segments.Length; i++)
             {
-                switch (_segments[i].Selectors[0])
+                switch (this.segments[i].Selectors[0])
                 {
-                    case NameSelector n: _names[i] = n.Name; break;
-                    case IndexSelector x: _indexes[i] = x.Index; break;
+                    case NameSelector n: names[i] = n.Name; break;
+                    case IndexSelector x: indexes[i] = x.Index; break;
                 }
             }
         }
@@ -44,7 +44,7 @@ internal sealed class JsonPathQuery
     /// <summary>True for a filter query that starts at <c>@</c>.</summary>
     internal bool IsRelative { get; }
 
-    internal IReadOnlyList<Segment> Segments => _segments;
+    internal IReadOnlyList<Segment> Segments => segments;
 
     /// <summary>Parses <paramref name="text"/> in <see cref="JsonPathSyntax.Locus"/> syntax (the default for configs).</summary>
     public static bool TryParse(
@@ -141,7 +141,7 @@ internal sealed class JsonPathQuery
     internal bool TryGetSingular(JsonNode? start, out JsonNode? value)
     {
         var node = start;
-        var names = _names!;
+        var names = this.names!;
         for (var i = 0; i < names.Length; i++)
         {
             if (names[i] is { } name)
@@ -160,7 +160,7 @@ internal sealed class JsonPathQuery
                     return false;
                 }
 
-                var index = _indexes![i];
+                var index = indexes![i];
                 var k = index >= 0 ? index : array.Count + index;
                 if (k < 0 || k >= array.Count)
                 {
@@ -179,7 +179,7 @@ internal sealed class JsonPathQuery
     private List<JsonPathNode> Run(JsonPathContext context, JsonNode? start, NormalizedPath? location)
     {
         var current = new List<JsonPathNode> { new(start, location) };
-        foreach (var segment in _segments)
+        foreach (var segment in segments)
         {
             var next = new List<JsonPathNode>();
             context.Spend(current.Count);

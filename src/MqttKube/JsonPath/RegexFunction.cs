@@ -16,7 +16,7 @@ internal sealed class RegexFunction : LogicalExpression
     private const int CacheLimit = 256;
     private static readonly ConcurrentDictionary<(string, bool), Regex?> Cache = new();
 
-    private readonly Regex? _literal;
+    private readonly Regex? literal;
 
     public RegexFunction(ValueExpression input, ValueExpression pattern, bool fullMatch)
     {
@@ -25,7 +25,7 @@ internal sealed class RegexFunction : LogicalExpression
         FullMatch = fullMatch;
         if (pattern is LiteralValue { Value: JsonValue v } && v.GetValueKind() == JsonValueKind.String)
         {
-            _literal = Build(v.GetValue<string>(), fullMatch);
+            literal = Build(v.GetValue<string>(), fullMatch);
         }
     }
 
@@ -43,9 +43,9 @@ internal sealed class RegexFunction : LogicalExpression
         }
 
         Regex? regex;
-        if (_literal is not null)
+        if (literal is not null)
         {
-            regex = _literal;
+            regex = literal;
         }
         else if (TryGetString(Pattern.Evaluate(context, current), out var pattern))
         {

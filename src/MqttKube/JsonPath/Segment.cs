@@ -9,7 +9,7 @@ internal sealed class Segment(bool isDescendant, IReadOnlyList<Selector> selecto
 
     public IReadOnlyList<Selector> Selectors { get; } = selectors;
 
-    private readonly Selector[] _selectors = [.. selectors];
+    private readonly Selector[] selectors = [.. selectors];
 
     /// <summary>1-based column where the segment starts in the query text.</summary>
     public int Column { get; } = column;
@@ -31,7 +31,7 @@ internal sealed class Segment(bool isDescendant, IReadOnlyList<Selector> selecto
     private void SelectFrom(in JsonPathNode node, JsonPathContext context, List<JsonPathNode> output)
     {
         var before = output.Count;
-        foreach (var selector in _selectors)
+        foreach (var selector in selectors)
         {
             selector.Select(node, context, output);
         }

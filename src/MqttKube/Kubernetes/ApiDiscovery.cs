@@ -15,10 +15,10 @@ namespace MqttKube.Kubernetes;
 /// </summary>
 internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
 {
-    private readonly ILogger _logger = logger ?? NullLogger.Instance;
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private IReadOnlyList<ResourceType>? _types;
-    private DateTime _loadedAt;
+    private readonly ILogger logger = logger ?? NullLogger.Instance;
+    private readonly SemaphoreSlim refresh = new(1, 1);
+    private IReadOnlyList<ResourceType>? types;
+    private DateTime loadedAt;
 
     public async Task<ResourceType> ResolveAsync(string resource, string? apiVersion, CancellationToken cancellationToken)
     {
@@ -27,13 +27,13 @@ internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
             return builtin;
         }
 
-        var types = _types ?? await RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        var types = this.types ?? await RefreshAsync(null, cancellationToken).ConfigureAwait(false);
         if (Match(types, resource, apiVersion) is { } found)
         {
             return found;
         }
 
-        types = await RefreshAsync(_loadedAt, cancellationToken).ConfigureAwait(false);
+        types = await RefreshAsync(loadedAt, cancellationToken).ConfigureAwait(false);
         return Match(types, resource, apiVersion) ?? throw Unknown(types, resource, apiVersion);
     }
 
@@ -46,29 +46,29 @@ internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
     /// lookups, which load again and report it.
     /// </summary>
     public void Prefetch() =>
-        _ = Task.Run(() => GetAllAsync(CancellationToken.None)).ContinueWith(t => LogPrefetchFailed(_logger, t.Exception?.GetBaseException().Message ?? ""), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _ = Task.Run(() => GetAllAsync(CancellationToken.None)).ContinueWith(t => LogPrefetchFailed(logger, t.Exception?.GetBaseException().Message ?? ""), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Every served type, in discovery order (loads discovery when needed).</summary>
     public async Task<IReadOnlyList<ResourceType>> GetAllAsync(CancellationToken cancellationToken) =>
-        _types ?? await RefreshAsync(null, cancellationToken).ConfigureAwait(false);
+        types ?? await RefreshAsync(null, cancellationToken).ConfigureAwait(false);
 
     private async Task<IReadOnlyList<ResourceType>> RefreshAsync(DateTime? staleAt, CancellationToken cancellationToken)
     {
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_types != null && (staleAt == null || _loadedAt != staleAt))
+            if (types != null && (staleAt == null || loadedAt != staleAt))
             {
-                return _types;
+                return types;
             }
 
-            _types = await LoadAsync(cancellationToken).ConfigureAwait(false);
-            _loadedAt = DateTime.UtcNow;
-            return _types;
+            types = await LoadAsync(cancellationToken).ConfigureAwait(false);
+            loadedAt = DateTime.UtcNow;
+            return types;
         }
         finally
         {
-            _refresh.Release();
+            refresh.Release();
         }
     }
 
@@ -88,7 +88,7 @@ internal sealed partial class ApiDiscovery(KubeApi api, ILogger? logger = null)
             next += versions[i].Count;
         }
 
-        LogDiscovered(_logger, types.Count, 2 + lists.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        LogDiscovered(logger, types.Count, 2 + lists.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return types;
     }
 

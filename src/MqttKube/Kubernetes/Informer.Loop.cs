@@ -5,18 +5,18 @@ namespace MqttKube.Kubernetes;
 
 internal sealed partial class Informer
 {
-    private string? _resumeRv;
+    private string? resumeRv;
 
     private async Task RunAsync(CancellationToken ct)
     {
-        var backoff = new Backoff(_options.InitialBackoff, _options.MaxBackoff);
+        var backoff = new Backoff(options.InitialBackoff, options.MaxBackoff);
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                if (_resumeRv == null)
+                if (resumeRv == null)
                 {
-                    _resumeRv = await ListAsync(ct).ConfigureAwait(false);
+                    resumeRv = await ListAsync(ct).ConfigureAwait(false);
                     Recovered();
                     backoff.Reset();
                 }
@@ -24,7 +24,7 @@ internal sealed partial class Informer
                 var (next, events) = await WatchAsync(ct).ConfigureAwait(false);
                 if (next == null)
                 {
-                    LogGone(_logger, Describe);
+                    LogGone(logger, Describe);
                     Count();
                 }
                 else if (events > 0)
@@ -37,7 +37,7 @@ internal sealed partial class Informer
                     await Task.Delay(backoff.Next(), ct).ConfigureAwait(false); // an empty stream: do not spin
                 }
 
-                _resumeRv = next;
+                resumeRv = next;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -47,13 +47,13 @@ internal sealed partial class Informer
             {
                 var delay = backoff.Next();
                 var reason = e is KubeApiException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-                lock (_lock)
+                lock (gate)
                 {
-                    _lastError = reason;
-                    _restarts++;
+                    lastError = reason;
+                    restarts++;
                 }
 
-                LogFailed(_logger, Describe, delay.TotalSeconds, reason);
+                LogFailed(logger, Describe, delay.TotalSeconds, reason);
                 try
                 {
                     await Task.Delay(delay, ct).ConfigureAwait(false);
@@ -68,24 +68,24 @@ internal sealed partial class Informer
 
     private void Count()
     {
-        lock (_lock)
+        lock (gate)
         {
-            _restarts++;
+            restarts++;
         }
     }
 
     private void Recovered()
     {
         bool was;
-        lock (_lock)
+        lock (gate)
         {
-            was = _lastError != null;
-            _lastError = null;
+            was = lastError != null;
+            lastError = null;
         }
 
         if (was)
         {
-            LogRecovered(_logger, Describe);
+            LogRecovered(logger, Describe);
         }
     }
 
@@ -101,11 +101,11 @@ internal sealed partial class Informer
         string? rv;
         do
         {
-            var query = KubeApi.Query(("labelSelector", LabelSelector), ("limit", _options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next));
+            var query = KubeApi.Query(("labelSelector", LabelSelector), ("limit", options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next));
             byte[] body;
             try
             {
-                body = await _api.GetBytesAsync(Type.CollectionPath(Namespace) + query, ct).ConfigureAwait(false);
+                body = await api.GetBytesAsync(Type.CollectionPath(Namespace) + query, ct).ConfigureAwait(false);
             }
             catch (KubeApiException e) when (e.IsNotFound)
             {
@@ -119,26 +119,26 @@ internal sealed partial class Informer
         while (!string.IsNullOrEmpty(next));
 
         Complete(listed);
-        LogListed(_logger, Describe, listed.Count, rv);
+        LogListed(logger, Describe, listed.Count, rv);
         return rv;
     }
 
     /// <summary>One page of a list: new objects are Added, changed ones Modified; unchanged ones are not re-reported.</summary>
     private void Merge(List<JsonObject> page, HashSet<string> listed)
     {
-        lock (_lock)
+        lock (gate)
         {
             foreach (var obj in page.OrderBy(Key, StringComparer.Ordinal))
             {
                 var key = Key(obj);
                 listed.Add(key);
-                var known = _cache.TryGetValue(key, out var old);
+                var known = cache.TryGetValue(key, out var old);
                 if (known && RvOf(old) == RvOf(obj))
                 {
                     continue;
                 }
 
-                _cache[key] = obj;
+                cache[key] = obj;
                 Enqueue(known ? ObjectEventType.Modified : ObjectEventType.Added, obj);
             }
         }
@@ -147,25 +147,25 @@ internal sealed partial class Informer
     /// <summary>The whole list is in: objects it did not have are Deleted; subscribers waiting for it are synced.</summary>
     private void Complete(HashSet<string> listed)
     {
-        lock (_lock)
+        lock (gate)
         {
-            foreach (var (key, old) in _cache.Where(kv => !listed.Contains(kv.Key)).ToList())
+            foreach (var (key, old) in cache.Where(kv => !listed.Contains(kv.Key)).ToList())
             {
-                _cache.Remove(key);
+                cache.Remove(key);
                 Enqueue(ObjectEventType.Deleted, old);
             }
 
-            _synced = true;
-            foreach (var s in _subscribers.Where(s => !s.Initialized))
+            synced = true;
+            foreach (var s in subscribers.Where(s => !s.Initialized))
             {
                 // the Added events of the pages were their initial state; complete it
                 if (s.Name == null)
                 {
-                    _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Synced, Namespace, null, null), [s]));
+                    dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Synced, Namespace, null, null), [s]));
                 }
-                else if (!_cache.Values.Any(o => NameOf(o) == s.Name))
+                else if (!cache.Values.Any(o => NameOf(o) == s.Name))
                 {
-                    _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Absent, Namespace, s.Name, null), [s]));
+                    dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Absent, Namespace, s.Name, null), [s]));
                 }
 
                 s.Initialized = true;

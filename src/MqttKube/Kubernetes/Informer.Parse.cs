@@ -99,7 +99,7 @@ internal sealed partial class Informer
     }
 
     private void Skip(ObjectIdentity identity, string reason) =>
-        LogSkipped(_logger, identity.Kind ?? Type.Kind, identity.Namespace ?? Namespace ?? "", identity.Name ?? "(name not readable)", Describe, reason);
+        LogSkipped(logger, identity.Kind ?? Type.Kind, identity.Namespace ?? Namespace ?? "", identity.Name ?? "(name not readable)", Describe, reason);
 
     private static KubeApiException Invalid(string message) => new(0, "InvalidResponse", message);
 }

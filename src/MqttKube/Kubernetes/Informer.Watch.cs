@@ -11,23 +11,23 @@ internal sealed partial class Informer
     /// </summary>
     private async Task<(string? Rv, int Events)> WatchAsync(CancellationToken ct)
     {
-        var rv = _resumeRv;
-        var seconds = (int)(_options.WatchTimeout.TotalSeconds * (1 + Random.Shared.NextDouble()));
+        var rv = resumeRv;
+        var seconds = (int)(options.WatchTimeout.TotalSeconds * (1 + Random.Shared.NextDouble()));
         var query = KubeApi.Query(("labelSelector", LabelSelector), ("watch", "true"), ("resourceVersion", rv), ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture)));
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Type.CollectionPath(Namespace) + query, UriKind.Relative));
         request.Headers.Accept.ParseAdd("application/json");
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var idleLimit = TimeSpan.FromSeconds(seconds) + _options.IdleGrace;
+        var idleLimit = TimeSpan.FromSeconds(seconds) + options.IdleGrace;
         idle.CancelAfter(idleLimit);
         HttpResponseMessage response;
         try
         {
-            response = await _api.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+            response = await api.Transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
-            throw _api.Unreachable(e);
+            throw api.Unreachable(e);
         }
 
         using (response)
@@ -57,7 +57,7 @@ internal sealed partial class Informer
                         return (null, events);
                     }
 
-                    _resumeRv = rv;
+                    resumeRv = rv;
                 }
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -66,11 +66,11 @@ internal sealed partial class Informer
             }
             catch (IOException e)
             {
-                throw _api.Unreachable(e);
+                throw api.Unreachable(e);
             }
             catch (HttpRequestException e)
             {
-                throw _api.Unreachable(e);
+                throw api.Unreachable(e);
             }
 
             return (rv, events);
@@ -111,15 +111,15 @@ internal sealed partial class Informer
 
     private void Apply(string type, JsonObject obj)
     {
-        lock (_lock)
+        lock (gate)
         {
             var key = Key(obj);
-            var known = _cache.TryGetValue(key, out var old);
+            var known = cache.TryGetValue(key, out var old);
             if (type == "DELETED")
             {
                 if (known)
                 {
-                    _cache.Remove(key);
+                    cache.Remove(key);
                     Enqueue(ObjectEventType.Deleted, obj);
                 }
 
@@ -131,7 +131,7 @@ internal sealed partial class Informer
                 return; // already delivered
             }
 
-            _cache[key] = obj;
+            cache[key] = obj;
             Enqueue(known ? ObjectEventType.Modified : ObjectEventType.Added, obj);
         }
     }

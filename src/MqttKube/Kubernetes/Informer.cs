@@ -11,30 +11,30 @@ namespace MqttKube.Kubernetes;
 /// </summary>
 internal sealed partial class Informer : IAsyncDisposable
 {
-    private readonly KubeApi _api;
-    private readonly InformerOptions _options;
-    private readonly ILogger _logger;
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, JsonObject> _cache = new(StringComparer.Ordinal);
-    private readonly List<Subscription> _subscribers = [];
-    private readonly Channel<(ObjectEvent Event, Subscription[] To)> _dispatch = Channel.CreateUnbounded<(ObjectEvent, Subscription[])>(new() { SingleReader = true });
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
-    private readonly Task _dispatcher;
-    private bool _synced;
-    private string? _lastError;
-    private int _restarts;
+    private readonly KubeApi api;
+    private readonly InformerOptions options;
+    private readonly ILogger logger;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, JsonObject> cache = new(StringComparer.Ordinal);
+    private readonly List<Subscription> subscribers = [];
+    private readonly Channel<(ObjectEvent Event, Subscription[] To)> dispatch = Channel.CreateUnbounded<(ObjectEvent, Subscription[])>(new() { SingleReader = true });
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+    private readonly Task dispatcher;
+    private bool synced;
+    private string? lastError;
+    private int restarts;
 
     public Informer(KubeApi api, ResourceType type, string? ns, string? labelSelector, InformerOptions options, ILogger logger)
     {
-        _api = api;
+        this.api = api;
         Type = type;
         Namespace = type.ScopeNamespace(ns);
         LabelSelector = labelSelector;
-        _options = options;
-        _logger = logger;
-        _dispatcher = Task.Run(DispatchAsync);
-        _loop = Task.Run(() => RunAsync(_stop.Token));
+        this.options = options;
+        this.logger = logger;
+        dispatcher = Task.Run(DispatchAsync);
+        loop = Task.Run(() => RunAsync(stop.Token));
     }
 
     public ResourceType Type { get; }
@@ -46,23 +46,23 @@ internal sealed partial class Informer : IAsyncDisposable
 
     public string? LastError
     {
-        get { lock (_lock) { return _lastError; } }
+        get { lock (gate) { return lastError; } }
     }
 
     public InformerStatus Status
     {
-        get { lock (_lock) { return new InformerStatus(Type, Namespace, _synced, _lastError, _restarts, _cache.Count, _subscribers.Count, LabelSelector); } }
+        get { lock (gate) { return new InformerStatus(Type, Namespace, synced, lastError, restarts, cache.Count, subscribers.Count, LabelSelector); } }
     }
 
     private string Describe => (Namespace == null ? Type.QualifiedPlural : $"{Type.QualifiedPlural} in {Namespace}") + (LabelSelector == null ? string.Empty : $" ({LabelSelector})");
 
     public IObjectSubscription Subscribe(string? name, Action<ObjectEvent> handler)
     {
-        lock (_lock)
+        lock (gate)
         {
             var subscription = new Subscription(this, name, handler);
-            _subscribers.Add(subscription);
-            if (_synced)
+            subscribers.Add(subscription);
+            if (synced)
             {
                 EnqueueInitial(subscription);
             }
@@ -77,9 +77,9 @@ internal sealed partial class Informer : IAsyncDisposable
 
     private void Unsubscribe(Subscription subscription)
     {
-        lock (_lock)
+        lock (gate)
         {
-            _subscribers.Remove(subscription);
+            subscribers.Remove(subscription);
         }
     }
 
@@ -89,11 +89,11 @@ internal sealed partial class Informer : IAsyncDisposable
         var found = EnqueueCached(s);
         if (s.Name == null)
         {
-            _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Synced, Namespace, null, null), [s]));
+            dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Synced, Namespace, null, null), [s]));
         }
         else if (!found)
         {
-            _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Absent, Namespace, s.Name, null), [s]));
+            dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Absent, Namespace, s.Name, null), [s]));
         }
 
         s.Initialized = true;
@@ -103,10 +103,10 @@ internal sealed partial class Informer : IAsyncDisposable
     private bool EnqueueCached(Subscription s)
     {
         var found = false;
-        foreach (var obj in _cache.Values.Where(o => s.Matches(NameOf(o))).OrderBy(o => Key(o), StringComparer.Ordinal))
+        foreach (var obj in cache.Values.Where(o => s.Matches(NameOf(o))).OrderBy(o => Key(o), StringComparer.Ordinal))
         {
             found = true;
-            _dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Added, NamespaceOf(obj), NameOf(obj), (JsonObject)obj.DeepClone()), [s]));
+            dispatch.Writer.TryWrite((new ObjectEvent(ObjectEventType.Added, NamespaceOf(obj), NameOf(obj), (JsonObject)obj.DeepClone()), [s]));
         }
 
         return found;
@@ -116,16 +116,16 @@ internal sealed partial class Informer : IAsyncDisposable
     private void Enqueue(ObjectEventType type, JsonObject obj)
     {
         var name = NameOf(obj);
-        var to = _subscribers.Where(s => s.Matches(name)).ToArray();
+        var to = subscribers.Where(s => s.Matches(name)).ToArray();
         if (to.Length > 0)
         {
-            _dispatch.Writer.TryWrite((new ObjectEvent(type, NamespaceOf(obj), name, (JsonObject)obj.DeepClone()), to));
+            dispatch.Writer.TryWrite((new ObjectEvent(type, NamespaceOf(obj), name, (JsonObject)obj.DeepClone()), to));
         }
     }
 
     private async Task DispatchAsync()
     {
-        await foreach (var (e, to) in _dispatch.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var (e, to) in dispatch.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             foreach (var s in to)
             {
@@ -140,7 +140,7 @@ internal sealed partial class Informer : IAsyncDisposable
                 }
                 catch (Exception ex)
                 {
-                    LogHandlerFailed(_logger, ex, Describe, e.Name);
+                    LogHandlerFailed(logger, ex, Describe, e.Name);
                 }
             }
         }
@@ -156,18 +156,18 @@ internal sealed partial class Informer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _dispatch.Writer.TryComplete();
+        await stop.CancelAsync().ConfigureAwait(false);
+        dispatch.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(_loop, _dispatcher).ConfigureAwait(false);
+            await Task.WhenAll(loop, dispatcher).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // stopping
         }
 
-        _stop.Dispose();
+        stop.Dispose();
     }
 
     private sealed class Subscription(Informer owner, string? name, Action<ObjectEvent> handler) : IObjectSubscription

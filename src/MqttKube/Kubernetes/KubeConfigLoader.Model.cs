@@ -38,11 +38,11 @@ internal static partial class KubeConfigLoader
     /// </summary>
     private sealed class KubeClusterEndpoint : ClusterEndpoint
     {
-        private readonly Entry _cluster;
+        private readonly Entry cluster;
 
         public KubeClusterEndpoint(Entry cluster)
         {
-            _cluster = cluster;
+            this.cluster = cluster;
             Server = cluster.Text("server");
             TlsServerName = cluster.Text("tls-server-name");
             SkipTlsVerify = cluster.Body.Get("insecure-skip-tls-verify") is YamlScalar { Kind: YamlScalarKind.Bool, Bool: true };
@@ -51,17 +51,17 @@ internal static partial class KubeConfigLoader
         /// <summary>Every certificate of `certificate-authority-data` (base64 of the PEM text) or of the `certificate-authority` file.</summary>
         public X509Certificate2Collection? Authorities()
         {
-            var (file, key, node) = (_cluster.File, "certificate-authority-data", _cluster.Body.Get("certificate-authority-data"));
+            var (file, key, node) = (cluster.File, "certificate-authority-data", cluster.Body.Get("certificate-authority-data"));
             string pem;
             try
             {
-                if (_cluster.Text(key) is { } data)
+                if (cluster.Text(key) is { } data)
                 {
                     pem = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(data));
                 }
-                else if (_cluster.PathOf(key = "certificate-authority") is { } path)
+                else if (cluster.PathOf(key = "certificate-authority") is { } path)
                 {
-                    node = _cluster.Body.Get(key);
+                    node = cluster.Body.Get(key);
                     pem = Configuration.InputFile.ReadText(path);
                 }
                 else

@@ -8,11 +8,11 @@ internal static partial class KubeConfigLoader
     /// <summary>A user's credentials in the package's model, with `tokenFile`, which the model lacks.</summary>
     private sealed class KubeUserCredentials : UserCredentials
     {
-        private readonly Entry _user;
+        private readonly Entry user;
 
         public KubeUserCredentials(Entry user)
         {
-            _user = user;
+            this.user = user;
             if (user.Body.Get("auth-provider") is YamlMapping provider)
             {
                 throw Error(user.File, provider, $"auth-provider {(provider.Get("name") as YamlScalar)?.Value} is not supported (kubectl dropped it too): use its exec credential plugin");
@@ -34,7 +34,7 @@ internal static partial class KubeConfigLoader
         /// </summary>
         public string? ReadTokenFile()
         {
-            if (Token != null || _user.PathOf("tokenFile") is not { } path)
+            if (Token != null || user.PathOf("tokenFile") is not { } path)
             {
                 return null;
             }
@@ -46,7 +46,7 @@ internal static partial class KubeConfigLoader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw Error(_user.File, _user.Body.Get("tokenFile"), $"tokenFile: {e.Message}");
+                throw Error(user.File, user.Body.Get("tokenFile"), $"tokenFile: {e.Message}");
             }
         }
     }

@@ -10,21 +10,21 @@ namespace MqttKube.Kubernetes;
 /// </summary>
 internal sealed class KubeConnection : IKubeTransport, IDisposable
 {
-    private readonly Lazy<HttpClient> _http;
-    private readonly KubeCredentials _credentials;
-    private readonly string? _tlsServerName;
+    private readonly Lazy<HttpClient> http;
+    private readonly KubeCredentials credentials;
+    private readonly string? tlsServerName;
 
     public KubeConnection(KubernetesClientConfiguration configuration, string source, System.Net.IWebProxy? proxy = null)
     {
         BaseUri = ServerOf(configuration, source);
         Source = source;
         DefaultNamespace = string.IsNullOrWhiteSpace(configuration.Namespace) ? null : configuration.Namespace.Trim();
-        _tlsServerName = string.IsNullOrWhiteSpace(configuration.TlsServerName) ? null : configuration.TlsServerName;
-        _credentials = new KubeCredentials(configuration);
+        tlsServerName = string.IsNullOrWhiteSpace(configuration.TlsServerName) ? null : configuration.TlsServerName;
+        credentials = new KubeCredentials(configuration);
         UsesPlatformTrust = (BaseUri.Scheme == Uri.UriSchemeHttps && !configuration.SkipTlsVerify && configuration.SslCaCerts is not { Count: > 0 })
             || (proxy as System.Net.WebProxy)?.Address?.Scheme == Uri.UriSchemeHttps; // an HTTPS proxy's certificate is the platform's to check
         var clientCertificate = KubeHttpHandler.ClientCertificate(configuration); // read now: a bad certificate or key fails the start
-        _http = new(() => new HttpClient(KubeHttpHandler.Create(configuration, proxy, clientCertificate)) { Timeout = Timeout.InfiniteTimeSpan });
+        http = new(() => new HttpClient(KubeHttpHandler.Create(configuration, proxy, clientCertificate)) { Timeout = Timeout.InfiniteTimeSpan });
     }
 
     /// <summary>The server's URL; the package takes any absolute URI (`kube:6443` is one, of scheme `kube`).</summary>
@@ -51,25 +51,25 @@ internal sealed class KubeConnection : IKubeTransport, IDisposable
             request.RequestUri = new Uri(BaseUri.AbsoluteUri.TrimEnd('/') + relative.OriginalString);
         }
 
-        if (_tlsServerName != null)
+        if (tlsServerName != null)
         {
             // The TLS layer takes the name to ask for (SNI) and to check the certificate against from the Host header.
-            request.Headers.Host = _tlsServerName;
+            request.Headers.Host = tlsServerName;
         }
 
         // HTTP/2 where the server offers it (TLS, as kube-apiserver does): every watch and request on one connection,
         // as client-go does, instead of one TLS connection per open watch (23 for 10 bindings: 1.9 MB more RSS).
         request.Version = System.Net.HttpVersion.Version20;
         request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
-        await _credentials.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
-        return await _http.Value.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        await credentials.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+        return await http.Value.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
     {
-        if (_http.IsValueCreated)
+        if (http.IsValueCreated)
         {
-            _http.Value.Dispose();
+            http.Value.Dispose();
         }
     }
 }

@@ -11,29 +11,29 @@ namespace MqttKube.Kubernetes;
 /// </summary>
 internal sealed class KubeCredentials(KubernetesClientConfiguration configuration)
 {
-    private readonly ServiceClientCredentials? _credentials = k8s.Kubernetes.CreateCredentials(configuration);
-    private readonly bool _renews = configuration.TokenProvider != null;
-    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly ServiceClientCredentials? credentials = k8s.Kubernetes.CreateCredentials(configuration);
+    private readonly bool renews = configuration.TokenProvider != null;
+    private readonly SemaphoreSlim refreshing = new(1, 1);
 
     /// <summary>Sets the header; a token provider's failure (a plugin that fails, a token file gone) is an <see cref="HttpRequestException"/>.</summary>
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_credentials == null)
+        if (credentials == null)
         {
             return;
         }
 
-        if (!_renews)
+        if (!renews)
         {
-            await _credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         // One renewal at a time: an expired exec credential must not start the plugin once per waiting request.
-        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
+            await credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -42,7 +42,7 @@ internal sealed class KubeCredentials(KubernetesClientConfiguration configuratio
         }
         finally
         {
-            _refreshing.Release();
+            refreshing.Release();
         }
     }
 }

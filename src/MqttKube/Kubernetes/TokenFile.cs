@@ -12,27 +12,27 @@ namespace MqttKube.Kubernetes;
 internal sealed class TokenFile(string path, TimeProvider? time = null) : ITokenProvider
 {
     public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private string? _token;
-    private DateTimeOffset _readAt;
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+    private string? token;
+    private DateTimeOffset readAt;
 
     public async Task<AuthenticationHeaderValue> GetAuthenticationHeaderAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        if (_token == null || now - _readAt >= Refresh)
+        var now = time.GetUtcNow();
+        if (token == null || now - readAt >= Refresh)
         {
             try
             {
-                _token = Configuration.InputFile.ReadText(path, 1 << 20).Trim();
+                token = Configuration.InputFile.ReadText(path, 1 << 20).Trim();
             }
-            catch (Exception e) when (_token != null && e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (token != null && e is IOException or UnauthorizedAccessException)
             {
                 // keep the previous token
             }
 
-            _readAt = now;
+            readAt = now;
         }
 
-        return new AuthenticationHeaderValue("Bearer", _token);
+        return new AuthenticationHeaderValue("Bearer", token);
     }
 }

@@ -11,8 +11,8 @@ internal sealed class RbacYamlWriter(string serviceAccountNamespace)
     public const string Name = "mqtt-kube";
     private const string RbacApi = "rbac.authorization.k8s.io";
 
-    private readonly StringBuilder _out = new();
-    private bool _first = true;
+    private readonly StringBuilder output = new();
+    private bool first = true;
 
     /// <summary>The ClusterRole and ClusterRoleBinding name, per installation (they are not namespaced).</summary>
     public string ClusterName => $"{Name}:{serviceAccountNamespace}";
@@ -37,7 +37,7 @@ internal sealed class RbacYamlWriter(string serviceAccountNamespace)
             Binding("ClusterRole", ClusterName);
         }
 
-        return _out.ToString();
+        return output.ToString();
     }
 
     private void Header(IEnumerable<string> notes, bool hasActions)
@@ -65,12 +65,12 @@ internal sealed class RbacYamlWriter(string serviceAccountNamespace)
 
     private void Document(string apiVersion, string kind, string name, string? ns)
     {
-        if (!_first)
+        if (!first)
         {
             Line("---");
         }
 
-        _first = false;
+        first = false;
         Line($"apiVersion: {apiVersion}");
         Line($"kind: {kind}");
         Line("metadata:");
@@ -121,5 +121,5 @@ internal sealed class RbacYamlWriter(string serviceAccountNamespace)
         Line($"    namespace: {YamlQuote.Scalar(serviceAccountNamespace)}");
     }
 
-    private void Line(string text) => _out.Append(text).Append('\n');
+    private void Line(string text) => output.Append(text).Append('\n');
 }

@@ -7,7 +7,7 @@ internal sealed class FakeStatusView : IStatusView
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private volatile IReadOnlyList<BindingStatus> _bindings = [];
+    private volatile IReadOnlyList<BindingStatus> bindings = [];
 
     public DateTimeOffset StartedAt { get; set; } = Start;
 
@@ -45,10 +45,10 @@ internal sealed class FakeStatusView : IStatusView
                 throw failure;
             }
 
-            return _bindings;
+            return bindings;
         }
 
-        set => _bindings = value;
+        set => bindings = value;
     }
 
     /// <summary>A healthy, ready view with one binding holding a watch and a patch.</summary>

@@ -6,9 +6,9 @@ namespace MqttKube.Tests.JsonPath;
 /// <summary>Documents that are not what they claim, through <c>mqtt-kube jsonpath</c>: a clear error (exit 2), never exit 1.</summary>
 public sealed class JsonPathCommandInputTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("mqtt-kube-jsonpath-input-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("mqtt-kube-jsonpath-input-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Theory]
     [InlineData("{\"a\": 1,\n \"a\": 2}", "2:2: invalid JSON document: the key \"a\" appears twice in one object")]
@@ -41,7 +41,7 @@ public sealed class JsonPathCommandInputTests : IDisposable
     [InlineData("$..[?count($..*) > 1]")]
     public async Task Quadratic_queries_on_a_large_document_stop_with_a_clear_error(string query)
     {
-        var file = Path.Combine(_dir, "big.json");
+        var file = Path.Combine(dir, "big.json");
         await File.WriteAllTextAsync(file, BudgetTests.BigList().ToJsonString());
         var (code, stdout, stderr) = await Run("jsonpath", query, file);
         Assert.Equal(2, code);
@@ -88,7 +88,7 @@ public sealed class JsonPathCommandInputTests : IDisposable
 
     private string Write(string json)
     {
-        var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.json");
+        var path = Path.Combine(dir, $"{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json);
         return path;
     }

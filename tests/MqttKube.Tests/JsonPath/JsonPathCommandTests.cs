@@ -5,13 +5,13 @@ namespace MqttKube.Tests.JsonPath;
 /// <summary><c>mqtt-kube jsonpath</c> through the command line dispatcher.</summary>
 public sealed class JsonPathCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("mqtt-kube-jsonpath-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("mqtt-kube-jsonpath-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private string Write(string json)
     {
-        var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.json");
+        var path = Path.Combine(dir, $"{Guid.NewGuid():N}.json");
         File.WriteAllText(path, json);
         return path;
     }
@@ -85,7 +85,7 @@ public sealed class JsonPathCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_is_reported()
     {
-        var (code, _, stderr) = await Run("jsonpath", "$", Path.Combine(_dir, "nope.json"));
+        var (code, _, stderr) = await Run("jsonpath", "$", Path.Combine(dir, "nope.json"));
         Assert.Equal(2, code);
         Assert.Contains("no such file", stderr);
         Assert.Contains("nope.json", stderr);

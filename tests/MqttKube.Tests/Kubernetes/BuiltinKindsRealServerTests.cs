@@ -10,15 +10,15 @@ namespace MqttKube.Tests.Kubernetes;
 [Collection(RealKubeCollection.Name)]
 public sealed class BuiltinKindsRealServerTests(RealKubeControlPlane controlPlane) : IDisposable
 {
-    private readonly KubeConfigDir _dir = new();
+    private readonly KubeConfigDir dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     [SkippableFact]
     public async Task EveryBuiltInKindIsWhatTheServersDiscoverySays()
     {
         controlPlane.Require();
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", controlPlane.Environment.Kubeconfig)));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", controlPlane.Environment.Kubeconfig)));
         var discovered = await new ApiDiscovery(new KubeApi(connection)).GetAllAsync(CancellationToken.None);
 
         foreach (var entry in BuiltinKinds.All)

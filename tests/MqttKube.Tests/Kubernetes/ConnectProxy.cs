@@ -10,41 +10,41 @@ namespace MqttKube.Tests.Kubernetes;
 /// </summary>
 internal sealed class ConnectProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly string? _credentials;
-    private readonly List<string> _tunnels = [];
-    private readonly Task _accepting;
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource stop = new();
+    private readonly string? credentials;
+    private readonly List<string> tunnels = [];
+    private readonly Task accepting;
 
     public ConnectProxy(string? credentials = null)
     {
-        _credentials = credentials;
-        _listener.Start();
-        _accepting = AcceptAsync();
+        this.credentials = credentials;
+        listener.Start();
+        accepting = AcceptAsync();
     }
 
-    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+    public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
 
     /// <summary>The `host:port` of every tunnel opened.</summary>
     public IReadOnlyList<string> Tunnels
     {
         get
         {
-            lock (_tunnels)
+            lock (tunnels)
             {
-                return [.. _tunnels];
+                return [.. tunnels];
             }
         }
     }
 
     private async Task AcceptAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                client = await listener.AcceptTcpClientAsync(stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -86,16 +86,16 @@ internal sealed class ConnectProxy : IAsyncDisposable
                 return;
             }
 
-            var expected = _credentials == null ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(_credentials));
+            var expected = credentials == null ? null : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials));
             if (expected != null && !lines.Contains($"Proxy-Authorization: {expected}", StringComparer.OrdinalIgnoreCase))
             {
                 await stream.WriteAsync("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
                 continue;
             }
 
-            lock (_tunnels)
+            lock (tunnels)
             {
-                _tunnels.Add(target);
+                tunnels.Add(target);
             }
 
             var colon = target.LastIndexOf(':');
@@ -103,7 +103,7 @@ internal sealed class ConnectProxy : IAsyncDisposable
             await upstream.ConnectAsync(target[..colon], int.Parse(target[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
             await stream.WriteAsync("HTTP/1.1 200 Connection established\r\n\r\n"u8.ToArray());
             var up = upstream.GetStream();
-            await Task.WhenAny(stream.CopyToAsync(up, _stop.Token), up.CopyToAsync(stream, _stop.Token));
+            await Task.WhenAny(stream.CopyToAsync(up, stop.Token), up.CopyToAsync(stream, stop.Token));
             return;
         }
     }
@@ -122,9 +122,9 @@ internal sealed class ConnectProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        _stop.Dispose();
+        await stop.CancelAsync();
+        listener.Stop();
+        await accepting;
+        stop.Dispose();
     }
 }

@@ -5,19 +5,19 @@ namespace MqttKube.Tests.Kubernetes;
 /// <summary>Collects a subscription's events, thread-safely.</summary>
 internal sealed class EventLog
 {
-    private readonly List<ObjectEvent> _events = [];
+    private readonly List<ObjectEvent> events = [];
 
     public void Add(ObjectEvent e)
     {
-        lock (_events)
+        lock (events)
         {
-            _events.Add(e);
+            events.Add(e);
         }
     }
 
     public IReadOnlyList<ObjectEvent> Events
     {
-        get { lock (_events) { return [.. _events]; } }
+        get { lock (events) { return [.. events]; } }
     }
 
     public bool Has(Func<ObjectEvent, bool> predicate) => Events.Any(predicate);

@@ -8,9 +8,9 @@ namespace MqttKube.Tests.Kubernetes;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the exec plugins are shell scripts
 public sealed class KubeAuthFormTests : IDisposable
 {
-    private readonly KubeConfigDir _dir = new();
+    private readonly KubeConfigDir dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     private static Task<string> DiscoverAsync(KubeConnection connection) => KubeConnectionTests.DiscoverAsync(connection);
 
@@ -20,11 +20,11 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task ClientCertificateAndKeyFiles()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequireClientCertificate = true });
-        var certificate = _dir.Write("client.crt", server.Certificates!.ClientCertificatePem);
-        var key = _dir.Write("client.key", server.Certificates.ClientKeyPem);
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates.CaPem)}",
+        var certificate = dir.Write("client.crt", server.Certificates!.ClientCertificatePem);
+        var key = dir.Write("client.key", server.Certificates.ClientKeyPem);
+        var path = dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates.CaPem)}",
             $"    client-certificate: {certificate}\n    client-key: {key}");
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path)));
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         Assert.All(server.Requests, r => Assert.Contains("CN=mqtt-kube-test", r.ClientCertificateSubject, StringComparison.Ordinal));
     }
@@ -33,9 +33,9 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task TokenFileRelativeToTheKubeconfig()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "from-file" });
-        _dir.Write("token.txt", "from-file\n");
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", "    tokenFile: token.txt");
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        dir.Write("token.txt", "from-file\n");
+        var path = dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", "    tokenFile: token.txt");
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path)));
         Assert.Equal("Deployment", await DiscoverAsync(connection));
     }
 
@@ -43,20 +43,20 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task KubeconfigsMergeFirstNameWinsAndPathsAreRelativeToTheirFile()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequireClientCertificate = true });
-        _dir.Write("b/client.crt", server.Certificates!.ClientCertificatePem);
-        _dir.Write("b/client.key", server.Certificates.ClientKeyPem);
-        _dir.Write("a/ca.crt", server.Certificates.CaPem);
-        var first = _dir.Write("a/config", $"""
+        dir.Write("b/client.crt", server.Certificates!.ClientCertificatePem);
+        dir.Write("b/client.key", server.Certificates.ClientKeyPem);
+        dir.Write("a/ca.crt", server.Certificates.CaPem);
+        var first = dir.Write("a/config", $"""
             current-context: test
             contexts: [{"{"}name: test, context: {"{"}cluster: k, user: u{"}"}{"}"}]
             clusters: [{"{"}name: k, cluster: {"{"}server: "{server.BaseAddress}", certificate-authority: ca.crt{"}"}{"}"}]
             """);
-        var second = _dir.Write("b/config", """
+        var second = dir.Write("b/config", """
             current-context: other
             clusters: [{name: k, cluster: {server: "https://127.0.0.1:1"}}]
             users: [{name: u, user: {client-certificate: client.crt, client-key: client.key}}]
             """);
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", first + Path.PathSeparator + second)));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", first + Path.PathSeparator + second)));
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         Assert.Contains("CN=mqtt-kube-test", server.Requests[0].ClientCertificateSubject, StringComparison.Ordinal);
     }
@@ -65,9 +65,9 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task BasicAuth()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true });
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}",
+        var path = dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}",
             "    username: admin\n    password: pa:ss");
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path)));
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         Assert.All(server.Requests, r => Assert.Equal("Basic " + B64("admin:pa:ss"), r.Authorization));
     }
@@ -76,8 +76,8 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task WithoutACaTheSystemRootsDecideSoAPrivateCaIsRefused()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true });
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(), "", "    token: t");
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        var path = dir.KubeConfig(server.BaseAddress.ToString(), "", "    token: t");
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path)));
         var e = await Assert.ThrowsAsync<KubeApiException>(() => DiscoverAsync(connection));
         Assert.Equal("Unreachable", e.Reason);
         Assert.Empty(server.Requests);
@@ -92,14 +92,14 @@ public sealed class KubeAuthFormTests : IDisposable
             System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         var bundle = oldCa.ExportCertificatePem() + "\n" + server.Certificates!.CaPem; // the old CA first, the server's after
-        var inline = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(bundle)}", "    token: t");
-        using (var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", inline))))
+        var inline = dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(bundle)}", "    token: t");
+        using (var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", inline))))
         {
             Assert.Equal("Deployment", await DiscoverAsync(connection));
         }
 
-        var file = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority: {_dir.Write("bundle.crt", bundle)}", "    token: t");
-        using var fromFile = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", file)));
+        var file = dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority: {dir.Write("bundle.crt", bundle)}", "    token: t");
+        using var fromFile = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", file)));
         Assert.Equal("Deployment", await DiscoverAsync(fromFile));
     }
 
@@ -109,9 +109,9 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task TlsServerNameIsTheNameTheCertificateIsCheckedAgainst(string name, bool accepted)
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true });
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(),
+        var path = dir.KubeConfig(server.BaseAddress.ToString(),
             $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}\n    tls-server-name: {name}", "    token: t");
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path)));
         if (accepted)
         {
             Assert.Equal("Deployment", await DiscoverAsync(connection));
@@ -126,10 +126,10 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task TheServiceAccountTokenIsReadAgainAsItRotates()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true });
-        _dir.Write("sa/token", "first\n");
-        _dir.Write("sa/ca.crt", server.Certificates!.CaPem);
+        dir.Write("sa/token", "first\n");
+        dir.Write("sa/ca.crt", server.Certificates!.CaPem);
         var clock = new SteppedTime();
-        var env = _dir.Env(("KUBERNETES_SERVICE_HOST", "127.0.0.1"), ("KUBERNETES_SERVICE_PORT", server.BaseAddress.Port.ToString(CultureInfo.InvariantCulture))) with { Time = clock };
+        var env = dir.Env(("KUBERNETES_SERVICE_HOST", "127.0.0.1"), ("KUBERNETES_SERVICE_PORT", server.BaseAddress.Port.ToString(CultureInfo.InvariantCulture))) with { Time = clock };
         using var connection = KubeConnectionFactory.Create(env);
         var api = new KubeApi(connection);
 
@@ -140,19 +140,19 @@ public sealed class KubeAuthFormTests : IDisposable
         }
 
         Assert.Equal("Bearer first", await AuthorizationAsync());
-        _dir.Write("sa/token", "second\n");
+        dir.Write("sa/token", "second\n");
         Assert.Equal("Bearer first", await AuthorizationAsync()); // read at most once a minute
         clock.Advance(TokenFile.Refresh);
         Assert.Equal("Bearer second", await AuthorizationAsync());
 
-        File.Delete(Path.Combine(_dir.Path, "sa", "token")); // mid-rotation: the last token read goes on
+        File.Delete(Path.Combine(dir.Path, "sa", "token")); // mid-rotation: the last token read goes on
         clock.Advance(TokenFile.Refresh);
         Assert.Equal("Bearer second", await AuthorizationAsync());
     }
 
     private string Plugin(string script)
     {
-        var path = _dir.Write("plugin.sh", "#!/bin/sh\n" + script);
+        var path = dir.Write("plugin.sh", "#!/bin/sh\n" + script);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
     }
@@ -170,13 +170,13 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task ExecPluginTokenIsAskedForAgainWhenItExpires()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "exec-token" });
-        var runs = Path.Combine(_dir.Path, "runs");
+        var runs = Path.Combine(dir.Path, "runs");
         var plugin = Plugin($$$"""
             echo "$#|$1|$2|$3|$4|$KUBERNETES_EXEC_INFO" >> {{{runs}}}
             echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-token","expirationTimestamp":"2000-01-01T00:00:00Z"}}'
             """);
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", ExecUser(plugin));
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        var path = dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", ExecUser(plugin));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path)));
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         var lines = File.ReadAllLines(runs);
         Assert.True(lines.Length > 2, $"the expired token is renewed before each request: {lines.Length} runs");
@@ -194,10 +194,10 @@ public sealed class KubeAuthFormTests : IDisposable
             {"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"clientCertificateData":"{{{Json(server.Certificates!.ClientCertificatePem)}}}","clientKeyData":"{{{Json(server.Certificates.ClientKeyPem)}}}"}}
             JSON
             """);
-        Assert.Equal(_dir.Path, Path.GetDirectoryName(plugin));
+        Assert.Equal(dir.Path, Path.GetDirectoryName(plugin));
         var relative = "./" + Path.GetFileName(plugin); // beside the kubeconfig, as kubectl finds it (not in the working folder)
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates.CaPem)}", ExecUser(relative));
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        var path = dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates.CaPem)}", ExecUser(relative));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path)));
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         Assert.Contains("CN=mqtt-kube-test", server.Requests[0].ClientCertificateSubject, StringComparison.Ordinal);
     }
@@ -217,8 +217,8 @@ public sealed class KubeAuthFormTests : IDisposable
     public void AFailingExecPluginIsAMessageNamingTheKubeconfigAndThePlugin(string script, string expected)
     {
         var plugin = Plugin(script);
-        var path = _dir.KubeConfig("https://127.0.0.1:1", "", ExecUser(plugin));
-        var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path))));
+        var path = dir.KubeConfig("https://127.0.0.1:1", "", ExecUser(plugin));
+        var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path))));
         Assert.StartsWith($"kubeconfig {path}: exec plugin {plugin}: {expected}", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
@@ -226,8 +226,8 @@ public sealed class KubeAuthFormTests : IDisposable
     [Fact]
     public void AMissingExecPluginSaysSoWithTheInstallHint()
     {
-        var path = _dir.KubeConfig("https://127.0.0.1:1", "", ExecUser("no-such-plugin-on-path") + "\n      installHint: 'install it with: get no-such-plugin'");
-        var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path))));
+        var path = dir.KubeConfig("https://127.0.0.1:1", "", ExecUser("no-such-plugin-on-path") + "\n      installHint: 'install it with: get no-such-plugin'");
+        var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path))));
         Assert.StartsWith($"kubeconfig {path}: exec plugin no-such-plugin-on-path: external exec failed due to: An error occurred trying to start process 'no-such-plugin-on-path'", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("(install it with: get no-such-plugin)", e.Message, StringComparison.Ordinal);
     }
@@ -236,14 +236,14 @@ public sealed class KubeAuthFormTests : IDisposable
     public async Task AnExecPluginFailingLaterIsAnUnreachableApiWithThePluginsMessage()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true });
-        var runs = Path.Combine(_dir.Path, "runs");
+        var runs = Path.Combine(dir.Path, "runs");
         var plugin = Plugin($$$"""
             if [ -e {{{runs}}} ]; then echo 'token expired, log in again' >&2; exit 1; fi
             touch {{{runs}}}
             echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"t","expirationTimestamp":"2000-01-01T00:00:00Z"}}'
             """);
-        var path = _dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", ExecUser(plugin));
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path)));
+        var path = dir.KubeConfig(server.BaseAddress.ToString(), $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", ExecUser(plugin));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path)));
         var e = await Assert.ThrowsAsync<KubeApiException>(() => DiscoverAsync(connection));
         Assert.Equal("Unreachable", e.Reason);
         Assert.Contains("no credentials for the Kubernetes API: external exec failed due to failed deserialization process: ", e.Message, StringComparison.Ordinal);
@@ -258,9 +258,9 @@ public sealed class KubeAuthFormTests : IDisposable
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "t" });
         await using var proxy = new ConnectProxy("me:secret");
         var kube = $"https://localhost:{server.BaseAddress.Port}";
-        var path = _dir.KubeConfig(kube, $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", "    token: t");
+        var path = dir.KubeConfig(kube, $"    certificate-authority-data: {B64(server.Certificates!.CaPem)}", "    token: t");
         var proxyUrl = $"http://me:secret@127.0.0.1:{proxy.Address.Port}";
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", path), ("HTTPS_PROXY", proxyUrl), ("NO_PROXY", noProxy ?? "")));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", path), ("HTTPS_PROXY", proxyUrl), ("NO_PROXY", noProxy ?? "")));
         Assert.Equal("Deployment", await DiscoverAsync(connection));
         Assert.Equal(tunnelled ? [$"localhost:{server.BaseAddress.Port}"] : [], proxy.Tunnels.Distinct());
     }
@@ -268,10 +268,10 @@ public sealed class KubeAuthFormTests : IDisposable
     /// <summary>A clock that moves only when told.</summary>
     private sealed class SteppedTime : TimeProvider
     {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        private DateTimeOffset now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        public override DateTimeOffset GetUtcNow() => _now;
+        public override DateTimeOffset GetUtcNow() => now;
 
-        public void Advance(TimeSpan by) => _now += by;
+        public void Advance(TimeSpan by) => now += by;
     }
 }

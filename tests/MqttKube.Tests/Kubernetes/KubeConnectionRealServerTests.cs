@@ -9,7 +9,7 @@ namespace MqttKube.Tests.Kubernetes;
 [Collection(RealKubeCollection.Name)]
 public sealed class KubeConnectionRealServerTests(RealKubeControlPlane controlPlane) : IDisposable
 {
-    private readonly KubeConfigDir _dir = new();
+    private readonly KubeConfigDir dir = new();
 
     /// <summary>The control plane's address and credentials; skips the test when there is none.</summary>
     private RealKubeEnvironment Kube
@@ -21,7 +21,7 @@ public sealed class KubeConnectionRealServerTests(RealKubeControlPlane controlPl
         }
     }
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     private string Ca => $"    certificate-authority: {Kube.CaFile}";
 
@@ -36,11 +36,11 @@ public sealed class KubeConnectionRealServerTests(RealKubeControlPlane controlPl
 
     private async Task AssertAuthenticatedAsync(params (string Key, string Value)[] env)
     {
-        using var connection = KubeConnectionFactory.Create(_dir.Env(env));
+        using var connection = KubeConnectionFactory.Create(dir.Env(env));
         Assert.Equal("default", await DefaultServiceAccountAsync(connection));
     }
 
-    private string Config(string cluster, string user) => _dir.KubeConfig(Kube.Server.ToString(), cluster, user);
+    private string Config(string cluster, string user) => dir.KubeConfig(Kube.Server.ToString(), cluster, user);
 
     [SkippableFact]
     public Task ClientCertificateInlineFromUpSh() => AssertAuthenticatedAsync(("KUBECONFIG", Kube.Kubeconfig));
@@ -59,7 +59,7 @@ public sealed class KubeConnectionRealServerTests(RealKubeControlPlane controlPl
     [SkippableFact]
     public async Task AWrongTokenIsUnauthorized()
     {
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", Config(Ca, "    token: wrong"))));
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", Config(Ca, "    token: wrong"))));
         var e = await Assert.ThrowsAsync<KubeApiException>(() => DefaultServiceAccountAsync(connection));
         Assert.Equal(401, e.Code);
     }
@@ -67,17 +67,17 @@ public sealed class KubeConnectionRealServerTests(RealKubeControlPlane controlPl
     [SkippableFact]
     public async Task AServerCertificateFromAnotherCaIsRefused()
     {
-        var otherCa = _dir.Write("other-ca.crt", FakeKube.FakeCertificates.Create().CaPem);
-        using var connection = KubeConnectionFactory.Create(_dir.Env(("KUBECONFIG", Config($"    certificate-authority: {otherCa}", Token))));
+        var otherCa = dir.Write("other-ca.crt", FakeKube.FakeCertificates.Create().CaPem);
+        using var connection = KubeConnectionFactory.Create(dir.Env(("KUBECONFIG", Config($"    certificate-authority: {otherCa}", Token))));
         Assert.Equal("Unreachable", (await Assert.ThrowsAsync<KubeApiException>(() => DefaultServiceAccountAsync(connection))).Reason);
     }
 
     [SkippableFact]
     public Task InCluster()
     {
-        _dir.Write("sa/token", Kube.Token);
-        _dir.Write("sa/ca.crt", File.ReadAllText(Kube.CaFile));
-        _dir.Write("sa/namespace", "default");
+        dir.Write("sa/token", Kube.Token);
+        dir.Write("sa/ca.crt", File.ReadAllText(Kube.CaFile));
+        dir.Write("sa/namespace", "default");
         return AssertAuthenticatedAsync(("KUBERNETES_SERVICE_HOST", "127.0.0.1"),
             ("KUBERNETES_SERVICE_PORT", Kube.Server.Port.ToString(CultureInfo.InvariantCulture)));
     }
@@ -85,7 +85,7 @@ public sealed class KubeConnectionRealServerTests(RealKubeControlPlane controlPl
     [SkippableFact]
     public Task ExecPlugin()
     {
-        var plugin = _dir.Write("plugin.sh", $$$"""
+        var plugin = dir.Write("plugin.sh", $$$"""
             #!/bin/sh
             echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"{{{Kube.Token}}}"}}'
             """);

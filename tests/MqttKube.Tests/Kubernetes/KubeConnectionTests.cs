@@ -5,17 +5,17 @@ namespace MqttKube.Tests.Kubernetes;
 
 public sealed class KubeConnectionTests : IDisposable
 {
-    private readonly KubeConfigDir _dir = new();
+    private readonly KubeConfigDir dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     private static string B64(string text) => KubeConfigDir.B64(text);
 
-    private string Write(string name, string text) => _dir.Write(name, text);
+    private string Write(string name, string text) => dir.Write(name, text);
 
-    private string KubeConfig(string server, string clusterExtra, string user) => _dir.KubeConfig(server, clusterExtra, user);
+    private string KubeConfig(string server, string clusterExtra, string user) => dir.KubeConfig(server, clusterExtra, user);
 
-    private KubeEnvironment Env(params (string Key, string Value)[] vars) => _dir.Env(vars);
+    private KubeEnvironment Env(params (string Key, string Value)[] vars) => dir.Env(vars);
 
     internal static async Task<string> DiscoverAsync(KubeConnection connection)
     {
@@ -69,7 +69,7 @@ public sealed class KubeConnectionTests : IDisposable
     public async Task InClusterUsesTheServiceAccount()
     {
         await using var server = await FakeKubeServer.StartAsync(new FakeKubeOptions { Https = true, RequiredToken = "sa-token" });
-        Directory.CreateDirectory(Path.Combine(_dir.Path, "sa"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "sa"));
         Write("sa/token", "sa-token\n");
         Write("sa/ca.crt", server.Certificates!.CaPem);
         Write("sa/namespace", "mqtt-kube");
@@ -83,9 +83,9 @@ public sealed class KubeConnectionTests : IDisposable
     public void KubeconfigWinsOverInClusterAndAPathListSkipsMissingFiles()
     {
         var path = KubeConfig("http://127.0.0.1:1", "", "    token: t");
-        Directory.CreateDirectory(Path.Combine(_dir.Path, "sa"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "sa"));
         Write("sa/token", "x");
-        using var connection = KubeConnectionFactory.Create(Env(("KUBECONFIG", Path.Combine(_dir.Path, "missing") + Path.PathSeparator + path),
+        using var connection = KubeConnectionFactory.Create(Env(("KUBECONFIG", Path.Combine(dir.Path, "missing") + Path.PathSeparator + path),
             ("KUBERNETES_SERVICE_HOST", "10.0.0.1"), ("KUBERNETES_SERVICE_PORT", "443")));
         Assert.Equal($"kubeconfig {path}", connection.Source);
         Assert.Equal("http://127.0.0.1:1/", connection.BaseUri.ToString());
@@ -97,7 +97,7 @@ public sealed class KubeConnectionTests : IDisposable
         var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env()));
         Assert.StartsWith("no Kubernetes configuration found: KUBECONFIG is not set", e.Message, StringComparison.Ordinal);
 
-        Directory.CreateDirectory(Path.Combine(_dir.Path, "home", ".kube"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "home", ".kube"));
         var config = File.ReadAllText(KubeConfig("http://127.0.0.1:2", "", "    token: t"));
         Write("home/.kube/config", config);
         using var connection = KubeConnectionFactory.Create(Env());
@@ -131,9 +131,9 @@ public sealed class KubeConnectionTests : IDisposable
         ": the client certificate or key is not usable: The certificate contents do not contain a PEM with a CERTIFICATE label, or the content is malformed.")]
     public void ABadKubeconfigIsAMessageNamingTheFileAndPlace(string text, string expected)
     {
-        var path = Write("bad", text.Replace("{dir}", _dir.Path, StringComparison.Ordinal));
+        var path = Write("bad", text.Replace("{dir}", dir.Path, StringComparison.Ordinal));
         var e = Assert.Throws<KubeConnectionException>(() => KubeConnectionFactory.Create(Env(("KUBECONFIG", path))));
-        Assert.Equal($"kubeconfig {path}" + expected.Replace("{dir}", _dir.Path, StringComparison.Ordinal), e.Message);
+        Assert.Equal($"kubeconfig {path}" + expected.Replace("{dir}", dir.Path, StringComparison.Ordinal), e.Message);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class KubeConnectionTests : IDisposable
     [Fact]
     public void AKubeconfigThatIsNotARegularFileIsRefusedBeforeItIsRead()
     {
-        var fifo = Path.Combine(_dir.Path, "fifo");
+        var fifo = Path.Combine(dir.Path, "fifo");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
         {
             mkfifo.WaitForExit();

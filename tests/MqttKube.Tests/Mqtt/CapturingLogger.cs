@@ -5,15 +5,15 @@ namespace MqttKube.Tests.Mqtt;
 /// <summary>An <see cref="ILogger{T}"/> that keeps every entry, at every level, for assertions.</summary>
 internal sealed class CapturingLogger<T> : ILogger<T>
 {
-    private readonly List<LogEntry> _entries = [];
+    private readonly List<LogEntry> entries = [];
 
     public IReadOnlyList<LogEntry> Entries
     {
         get
         {
-            lock (_entries)
+            lock (entries)
             {
-                return [.. _entries];
+                return [.. entries];
             }
         }
     }
@@ -27,9 +27,9 @@ internal sealed class CapturingLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        lock (_entries)
+        lock (entries)
         {
-            _entries.Add(new LogEntry(logLevel, eventId.Id, formatter(state, exception), exception));
+            entries.Add(new LogEntry(logLevel, eventId.Id, formatter(state, exception), exception));
         }
     }
 

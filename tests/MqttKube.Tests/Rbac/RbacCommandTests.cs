@@ -4,12 +4,12 @@ namespace MqttKube.Tests.Rbac;
 
 public sealed class RbacCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("mqtt-kube-rbac-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("mqtt-kube-rbac-").FullName;
 
     public static TheoryData<string> Examples() =>
         [.. Directory.GetFiles(Path.Combine(RepoPaths.Root, "examples"), "config-*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal)];
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -49,7 +49,7 @@ public sealed class RbacCommandTests : IDisposable
     [Fact]
     public async Task Presets_are_covered_as_the_associations_they_expand_into()
     {
-        var config = Path.Combine(_dir, "presets.yaml");
+        var config = Path.Combine(dir, "presets.yaml");
         await File.WriteAllTextAsync(config, """
             homeassistant: {}
             bindings:
@@ -147,7 +147,7 @@ public sealed class RbacCommandTests : IDisposable
 
     internal string Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = Path.Combine(dir, name);
         File.WriteAllText(path, text);
         return path;
     }

@@ -7,9 +7,9 @@ public sealed class RbacRuleTests : IDisposable
 {
     private const string Watch = "watch: {locus: \"$.status.x\", topic: w}";
     private const string Patch = "patch: {locus: \"$.spec.replicas\", topic: p}";
-    private readonly string _dir = Directory.CreateTempSubdirectory("mqtt-kube-rbac-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("mqtt-kube-rbac-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     [Fact]
     public async Task Watch_needs_list_and_watch_on_the_type_and_get_on_the_object()
@@ -211,7 +211,7 @@ public sealed class RbacRuleTests : IDisposable
 
     private string Action(bool launch, string? map)
     {
-        var template = Path.Combine(_dir, "template.yaml");
+        var template = Path.Combine(dir, "template.yaml");
         File.WriteAllText(template, "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n");
         return "action:\n      topic: cmd\n"
             + (launch ? "      launch: !relpath template.yaml\n" : "")
@@ -220,7 +220,7 @@ public sealed class RbacRuleTests : IDisposable
 
     private async Task<Output> RbacAsync(params string[] bindings)
     {
-        var path = Path.Combine(_dir, $"config-{Guid.NewGuid():N}.yaml");
+        var path = Path.Combine(dir, $"config-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(path, "bindings:\n" + string.Concat(bindings));
         var (exit, stdout, stderr) = await Support.Cli.RunAsync("rbac", "--namespace", "iot", path);
         Assert.True(exit == 0, stderr);

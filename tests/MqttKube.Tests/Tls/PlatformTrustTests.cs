@@ -10,9 +10,9 @@ namespace MqttKube.Tests.Tls;
 /// </summary>
 public sealed class PlatformTrustTests : IDisposable
 {
-    private readonly KubeConfigDir _dir = new();
+    private readonly KubeConfigDir dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     [Theory]
     [InlineData("https://kube.example:6443", "    certificate-authority-data: CA", false)]
@@ -22,7 +22,7 @@ public sealed class PlatformTrustTests : IDisposable
     public void TheApiServerUsesThePlatformsCasOnlyWithoutACaOfItsOwn(string server, string cluster, bool platform)
     {
         var ca = KubeConfigDir.B64(MqttKube.FakeKube.FakeCertificates.Create().CaPem);
-        var path = _dir.KubeConfig(server, cluster.Replace("CA", ca, StringComparison.Ordinal), "    token: t");
+        var path = dir.KubeConfig(server, cluster.Replace("CA", ca, StringComparison.Ordinal), "    token: t");
         using var connection = KubeConnectionFactory.Create(new KubeEnvironment(n => n == "KUBECONFIG" ? path : null, null, "/nonexistent"));
         Assert.Equal(platform, connection.UsesPlatformTrust);
     }
@@ -33,7 +33,7 @@ public sealed class PlatformTrustTests : IDisposable
     public void AnHttpsProxyUsesThePlatformsCasThoughTheApiServerHasItsOwn(string proxy, bool platform)
     {
         var ca = KubeConfigDir.B64(MqttKube.FakeKube.FakeCertificates.Create().CaPem);
-        var path = _dir.KubeConfig("https://kube.example:6443", $"    certificate-authority-data: {ca}", "    token: t");
+        var path = dir.KubeConfig("https://kube.example:6443", $"    certificate-authority-data: {ca}", "    token: t");
         using var connection = KubeConnectionFactory.Create(new KubeEnvironment(n => n switch { "KUBECONFIG" => path, "HTTPS_PROXY" => proxy, _ => null }, null, "/nonexistent"));
         Assert.Equal(platform, connection.UsesPlatformTrust);
     }
@@ -49,10 +49,10 @@ public sealed class PlatformTrustTests : IDisposable
     {
         foreach (var file in new[] { "ca.crt", "c.crt", "c.key" })
         {
-            File.WriteAllText(Path.Combine(_dir.Path, file), "-");
+            File.WriteAllText(Path.Combine(dir.Path, file), "-");
         }
 
-        var config = Path.Combine(_dir.Path, "config.yaml");
+        var config = Path.Combine(dir.Path, "config.yaml");
         File.WriteAllText(config, $"mqtt: {mqtt}\nbindings:\n  - {{namespace: a, resource: Deployment, name: b, watch: {{locus: spec.replicas, topic: t}}}}\n");
         var loaded = ConfigLoader.Load(config);
         Assert.True(loaded.Success, string.Join("\n", loaded.Diagnostics));

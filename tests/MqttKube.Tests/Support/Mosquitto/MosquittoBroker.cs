@@ -13,9 +13,9 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
     public const string Username = "kube";
     public const string Password = "s3cret-pass";
 
-    private readonly StringBuilder _log = new();
-    private Process? _process;
-    private string _executable = string.Empty;
+    private readonly StringBuilder log = new();
+    private Process? process;
+    private string executable = string.Empty;
 
     /// <summary>Anonymous, plain TCP.</summary>
     public int AnonymousPort { get; private set; }
@@ -36,7 +36,7 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
     /// <summary>A file holding <see cref="Password"/> followed by a newline (as <c>echo</c> writes it).</summary>
     public string PasswordFile { get; private set; } = string.Empty;
 
-    public bool IsRunning => _process is { HasExited: false };
+    public bool IsRunning => process is { HasExited: false };
 
     /// <summary>The broker's log file (every run since the fixture started) and its console output.</summary>
     public string Log
@@ -44,9 +44,9 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
         get
         {
             string console;
-            lock (_log)
+            lock (log)
             {
-                console = _log.ToString();
+                console = log.ToString();
             }
 
             using var stream = new FileStream(LogFile, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -121,7 +121,7 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
             use_identity_as_username true
 
             """);
-        _executable = mosquitto;
+        executable = mosquitto;
         await StartAsync();
     }
 
@@ -135,7 +135,7 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
             return;
         }
 
-        var start = new ProcessStartInfo(_executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(ConfigFile);
         var process = new Process { StartInfo = start };
@@ -144,7 +144,7 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _process = process;
+        this.process = process;
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         foreach (var port in new[] { AnonymousPort, PasswordPort, TlsPort, MtlsPort })
@@ -164,8 +164,8 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
     /// <summary>Kills the broker (no clean shutdown) and waits for it to exit.</summary>
     public async Task StopAsync()
     {
-        var process = _process;
-        _process = null;
+        var process = this.process;
+        this.process = null;
         if (process is null)
         {
             return;
@@ -200,9 +200,9 @@ public sealed partial class MosquittoBroker : IAsyncLifetime
             return;
         }
 
-        lock (_log)
+        lock (log)
         {
-            _log.AppendLine(line);
+            log.AppendLine(line);
         }
     }
 }

@@ -9,34 +9,34 @@ namespace MqttKube.Tests.Support.Mosquitto;
 /// <summary>An independent MQTTnet client for tests: publishes, subscribes and records every message it receives.</summary>
 public sealed class MqttTestClient : IAsyncDisposable
 {
-    private readonly IMqttClient _client;
-    private readonly List<ReceivedMessage> _messages = [];
+    private readonly IMqttClient client;
+    private readonly List<ReceivedMessage> messages = [];
 
     private MqttTestClient(IMqttClient client)
     {
-        _client = client;
-        _client.ApplicationMessageReceivedAsync += e =>
+        this.client = client;
+        this.client.ApplicationMessageReceivedAsync += e =>
         {
             var m = e.ApplicationMessage;
             var bytes = m.Payload.ToArray();
-            lock (_messages)
+            lock (messages)
             {
-                _messages.Add(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(bytes), m.Retain, (int)m.QualityOfServiceLevel, bytes));
+                messages.Add(new ReceivedMessage(m.Topic, Encoding.UTF8.GetString(bytes), m.Retain, (int)m.QualityOfServiceLevel, bytes));
             }
 
             return Task.CompletedTask;
         };
     }
 
-    public bool IsConnected => _client.IsConnected;
+    public bool IsConnected => client.IsConnected;
 
     public IReadOnlyList<ReceivedMessage> Messages
     {
         get
         {
-            lock (_messages)
+            lock (messages)
             {
-                return [.. _messages];
+                return [.. messages];
             }
         }
     }
@@ -62,7 +62,7 @@ public sealed class MqttTestClient : IAsyncDisposable
         var options = new MqttClientFactory().CreateSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel((MqttQualityOfServiceLevel)qos))
             .Build();
-        await _client.SubscribeAsync(options);
+        await client.SubscribeAsync(options);
     }
 
     public Task PublishAsync(string topic, string payload, int qos = 1, bool retain = false)
@@ -76,7 +76,7 @@ public sealed class MqttTestClient : IAsyncDisposable
             .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)qos)
             .WithRetainFlag(retain)
             .Build();
-        await _client.PublishAsync(message);
+        await client.PublishAsync(message);
     }
 
     /// <summary>The first message at index <paramref name="from"/> or later that matches, waiting up to 20 s.</summary>
@@ -95,11 +95,11 @@ public sealed class MqttTestClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_client.IsConnected)
+        if (client.IsConnected)
         {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptions());
+            await client.DisconnectAsync(new MqttClientDisconnectOptions());
         }
 
-        _client.Dispose();
+        client.Dispose();
     }
 }

@@ -9,16 +9,16 @@ namespace MqttKube.Tests.Support.Mosquitto;
 /// </summary>
 public sealed class TcpRelay : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly int _targetPort;
-    private readonly List<Socket> _sockets = [];
-    private readonly CancellationTokenSource _stop = new();
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly int targetPort;
+    private readonly List<Socket> sockets = [];
+    private readonly CancellationTokenSource stop = new();
 
     public TcpRelay(int targetPort)
     {
-        _targetPort = targetPort;
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        this.targetPort = targetPort;
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         _ = AcceptLoopAsync();
     }
 
@@ -33,9 +33,9 @@ public sealed class TcpRelay : IDisposable
     /// <summary>Resets every open connection (both sides).</summary>
     public void DropAll()
     {
-        lock (_sockets)
+        lock (sockets)
         {
-            foreach (var socket in _sockets)
+            foreach (var socket in sockets)
             {
                 try
                 {
@@ -47,26 +47,26 @@ public sealed class TcpRelay : IDisposable
                 }
             }
 
-            _sockets.Clear();
+            sockets.Clear();
         }
     }
 
     public void Dispose()
     {
-        _stop.Cancel();
-        _listener.Stop();
+        stop.Cancel();
+        listener.Stop();
         DropAll();
-        _stop.Dispose();
+        stop.Dispose();
     }
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             Socket inbound;
             try
             {
-                inbound = await _listener.AcceptSocketAsync(_stop.Token);
+                inbound = await listener.AcceptSocketAsync(stop.Token);
             }
             catch (Exception)
             {
@@ -82,7 +82,7 @@ public sealed class TcpRelay : IDisposable
             var outbound = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                await outbound.ConnectAsync(IPAddress.Loopback, _targetPort);
+                await outbound.ConnectAsync(IPAddress.Loopback, targetPort);
             }
             catch (SocketException)
             {
@@ -91,10 +91,10 @@ public sealed class TcpRelay : IDisposable
                 continue;
             }
 
-            lock (_sockets)
+            lock (sockets)
             {
-                _sockets.Add(inbound);
-                _sockets.Add(outbound);
+                sockets.Add(inbound);
+                sockets.Add(outbound);
                 Accepted++;
             }
 
