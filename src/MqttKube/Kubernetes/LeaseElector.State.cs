@@ -4,44 +4,71 @@ namespace MqttKube.Kubernetes;
 
 internal sealed partial class LeaseElector
 {
-    /// <summary>A write of ours landed at <paramref name="started"/> (the attempt's start: the conservative time).</summary>
+    /// <summary>
+    /// A write of ours landed at <paramref name="started"/> (the attempt's start: the conservative time). An answer
+    /// that came after the renew deadline counts for nothing: this replica may not act on it (the next try renews).
+    /// </summary>
     private void Succeeded(LeaseRecord written, long started, string? why)
     {
-        bool became;
+        bool became, late;
         lock (gate)
         {
             observed = written;
             observedAt = started;
-            renewedAt = started;
-            became = !leader;
-            leader = true;
-            followed = null;
             var left = timing.RenewDeadline - time.GetElapsedTime(started);
-            deadline.Change(left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            late = left <= TimeSpan.Zero;
+            became = !leader && !late;
+            if (!late)
+            {
+                renewedAt = started;
+                leader = true;
+                followed = null;
+                ArmDeadline(left);
+            }
         }
 
         if (became)
         {
             LogBecameLeader(logger, store.Name, Identity, why ?? "this replica holds the lease");
-            LeadershipChanged?.Invoke(true);
         }
+
+        if (late)
+        {
+            CheckDeadline(); // a leader whose renewal was answered after its deadline stops now, its timer or not
+        }
+
+        Publish();
     }
 
-    /// <summary>The renew deadline's timer: a leader that has not renewed in time stops acting now.</summary>
+    /// <summary>
+    /// The renew deadline's timer: a leader that has not renewed in time stops acting now. A timer may fire a little
+    /// early (the system's due times are whole milliseconds on a coarser clock than <see cref="TimeProvider.GetTimestamp"/>):
+    /// then it waits for the rest, or the deadline would pass unnoticed and this replica would act on for good.
+    /// </summary>
     private void CheckDeadline()
     {
         TimeSpan since;
         lock (gate)
         {
-            since = time.GetElapsedTime(renewedAt);
-            if (!leader || since < timing.RenewDeadline)
+            if (!leader)
             {
+                return;
+            }
+
+            since = time.GetElapsedTime(renewedAt);
+            if (since < timing.RenewDeadline)
+            {
+                ArmDeadline(timing.RenewDeadline - since);
                 return;
             }
         }
 
         Lose($"could not renew the lease for {since.TotalSeconds:0.#} s (renew deadline {timing.RenewDeadline.TotalSeconds:0.#} s){(lastError is { } e ? ": " + e : "")}");
     }
+
+    /// <summary>The deadline's timer in <paramref name="left"/>, rounded up to whole milliseconds (the system timer's unit).</summary>
+    private void ArmDeadline(TimeSpan left) =>
+        deadline.Change(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), Timeout.InfiniteTimeSpan);
 
     private void Lose(string reason)
     {
@@ -57,7 +84,28 @@ internal sealed partial class LeaseElector
         }
 
         LogLostLeadership(logger, store.Name, reason);
-        LeadershipChanged?.Invoke(false);
+        Publish();
+    }
+
+    /// <summary>
+    /// Raises <see cref="LeadershipChanged"/> with the state as it is now when it differs from the last one raised. The
+    /// timer and the loop change the state on their own threads and raise outside the state's lock, so a change can
+    /// overtake another on its way out; each raises what holds when it gets here, one at a time, so the last raised is
+    /// always the state (the gate never stays open on a replica that stopped leading, nor closed on one that leads).
+    /// </summary>
+    private void Publish()
+    {
+        lock (publishing)
+        {
+            var now = IsLeader;
+            if (now == published)
+            {
+                return;
+            }
+
+            published = now;
+            LeadershipChanged?.Invoke(now);
+        }
     }
 
     private void Following(string holder)

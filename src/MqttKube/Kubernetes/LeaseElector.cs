@@ -19,6 +19,7 @@ internal sealed partial class LeaseElector : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly Lock gate = new();
+    private readonly Lock publishing = new();
     private readonly ITimer deadline;
     private readonly CancellationTokenSource stopping = new();
     private Task loop = Task.CompletedTask;
@@ -28,6 +29,7 @@ internal sealed partial class LeaseElector : IAsyncDisposable
     private bool leader;
     private string? lastError;
     private string? followed;
+    private bool published;
 
     public LeaseElector(ILeaseStore store, LeaseTiming timing, string identity, TimeProvider time, ILogger logger)
     {
@@ -39,7 +41,10 @@ internal sealed partial class LeaseElector : IAsyncDisposable
         deadline = time.CreateTimer(_ => CheckDeadline(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Raised (synchronously, under no lock) when this replica becomes the leader (true) or stops being it (false).</summary>
+    /// <summary>
+    /// Raised when this replica becomes the leader (true) or stops being it (false): synchronously, one at a time, in
+    /// order, the last one raised being the state now (handlers must not wait for the elector).
+    /// </summary>
     public event Action<bool>? LeadershipChanged;
 
     /// <summary>This replica's name in the lease's holderIdentity.</summary>

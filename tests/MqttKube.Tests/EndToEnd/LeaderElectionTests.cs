@@ -77,10 +77,13 @@ public sealed class LeaderElectionTests(MosquittoBroker broker, RealKubeControlP
             await Eventually.WaitAsync(async () => await d.ReadyAsync(), () => "d is ready\n" + d.Output);
             using var watching = new CancellationTokenSource();
             var twoLeaders = WatchForTwoLeadersAsync(c, d, watching.Token);
+            var restarting = DateTime.UtcNow;
             await cluster.RestartApiServerAsync();
+            var restarted = DateTime.UtcNow;
             await Eventually.WaitAsync(async () => await c.LeadsAsync() || await d.LeadsAsync(), () => "a leader again\n" + c.Output + d.Output, TimeSpan.FromSeconds(30));
             await watching.CancelAsync();
-            Assert.Equal(0, await twoLeaders);
+            var overlaps = await twoLeaders;
+            Assert.True(overlaps.Count == 0, $"both replicas said they lead at {string.Join(", ", overlaps)} (API server restarted {restarting:HH:mm:ss.fff}-{restarted:HH:mm:ss.fff})\nc:\n{LeaderLines(c.Output)}\nd:\n{LeaderLines(d.Output)}");
             await client.PublishAsync(prefix + "/set", "4");
             await cluster.WaitForAsync("apps/v1", "Deployment", "jellyfin", o => (int?)o?["spec"]?["replicas"] == 4, "spec.replicas = 4");
             await Eventually.WaitAsync(async () => await c.PatchesAsync() + await d.PatchesAsync() == 1, () => "one patch for the command after the restart");
@@ -103,18 +106,19 @@ public sealed class LeaderElectionTests(MosquittoBroker broker, RealKubeControlP
     }
 
     /// <summary>
-    /// Samples both replicas' <c>mqtt_kube_leader</c> until cancelled; returns how often both said 1 at once. The two
+    /// Samples both replicas' <c>mqtt_kube_leader</c> until cancelled; returns when (UTC) both said 1 at once. The two
     /// answers come one after the other, so x is asked again after y: x leading both before and after y said 1 means
     /// both led at that moment (a handover between the two questions is not an overlap).
     /// </summary>
-    private static async Task<int> WatchForTwoLeadersAsync(Replica x, Replica y, CancellationToken cancellationToken)
+    private static async Task<List<string>> WatchForTwoLeadersAsync(Replica x, Replica y, CancellationToken cancellationToken)
     {
-        var both = 0;
+        var both = new List<string>();
         while (!cancellationToken.IsCancellationRequested)
         {
+            var asked = DateTime.UtcNow;
             if (await x.LeadsAsync() && await y.LeadsAsync() && await x.LeadsAsync())
             {
-                both++;
+                both.Add($"{asked:HH:mm:ss.fff}-{DateTime.UtcNow:HH:mm:ss.fff}");
             }
 
             try
@@ -128,6 +132,10 @@ public sealed class LeaderElectionTests(MosquittoBroker broker, RealKubeControlP
 
         return both;
     }
+
+    /// <summary>The election's log lines of a replica (the lease's events), to tell what happened when it fails.</summary>
+    private static string LeaderLines(string output) =>
+        string.Join('\n', output.Split('\n').Where(l => l.Contains("\"leader\"", StringComparison.Ordinal) || l.Contains("lease", StringComparison.OrdinalIgnoreCase)));
 
     private string Config(string prefix, string ns) => """
         mqtt: {port: BROKER_PORT, topic-prefix: "PREFIX"}

@@ -4,13 +4,16 @@ using MqttKube.Tests.Mqtt;
 
 namespace MqttKube.Tests.Leadership;
 
-/// <summary>One replica's elector on its own fake clock (each machine has its own; they are never compared).</summary>
+/// <summary>
+/// One replica's elector on its own fake clock (each machine has its own; they are never compared); with
+/// <c>earlyTimers</c>, its timers fire a little early, as the system's do (<see cref="EarlyTimers"/>).
+/// </summary>
 internal sealed class Replica : IAsyncDisposable
 {
-    public Replica(string identity, ILeaseStore store, DateTimeOffset clockStart, LeaseTiming? timing = null)
+    public Replica(string identity, ILeaseStore store, DateTimeOffset clockStart, LeaseTiming? timing = null, bool earlyTimers = false)
     {
         Clock = new FakeTimeProvider(clockStart);
-        Elector = new LeaseElector(store, timing ?? LeaseTiming.Default, identity, Clock, Log);
+        Elector = new LeaseElector(store, timing ?? LeaseTiming.Default, identity, earlyTimers ? new EarlyTimers(Clock) : Clock, Log);
         Elector.LeadershipChanged += leads => Changes.Add(leads);
     }
 

@@ -18,6 +18,9 @@ internal sealed class CapturingLogger<T> : ILogger<T>
         }
     }
 
+    /// <summary>Called with each entry as it is logged, on the logging thread (after it is kept).</summary>
+    public Action<LogEntry>? Logged { get; set; }
+
     public int Count(int eventId) => Entries.Count(e => e.EventId == eventId);
 
     public IDisposable? BeginScope<TState>(TState state)
@@ -27,10 +30,13 @@ internal sealed class CapturingLogger<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        var entry = new LogEntry(logLevel, eventId.Id, formatter(state, exception), exception);
         lock (entries)
         {
-            entries.Add(new LogEntry(logLevel, eventId.Id, formatter(state, exception), exception));
+            entries.Add(entry);
         }
+
+        Logged?.Invoke(entry);
     }
 
     public override string ToString() => string.Join("\n", Entries.Select(e => $"{e.Level} {e.EventId} {e.Message}"));
