@@ -184,9 +184,11 @@ internal sealed partial class ConfigReloader : IAsyncDisposable
             var mqtt = !string.Equals(MqttSection(running.Config.Mqtt), MqttSection(next.Config.Mqtt), StringComparison.Ordinal);
             var http = running.Config.Http != next.Config.Http;
             var homeAssistant = HomeAssistantChanged(running.Config.Homeassistant, next.Config.Homeassistant);
-            if (Discovery is { } discovery)
+            if ((homeAssistant || mqtt) && Discovery is { } discovery)
             {
-                runtime.ChangeDiscovery(discovery(next.Config)); // before the bindings start: new ones announce with it
+                // The payloads name the prefix and the availability topic: only a changed homeassistant or mqtt section
+                // can change them. Before the bindings start, so new ones announce with the new settings.
+                runtime.ChangeDiscovery(discovery(next.Config));
             }
 
             var applied = await runtime.ApplyAsync(next, drain.Token).ConfigureAwait(false);
