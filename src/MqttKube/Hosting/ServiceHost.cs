@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MqttKube.Bindings;
 using MqttKube.Bindings.Plan;
 using MqttKube.Hosting.Logging;
@@ -65,6 +67,12 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
 
         builder.Services.AddServiceParts(plan, kube, configPath);
+        // Nothing here validates options at start or listens to System.Diagnostics.Metrics (the metrics are /metrics'),
+        // so the host's start validator, through which AddMetrics starts its listener subscriptions, is not run.
+#pragma warning disable SYSLIB0066 // the host still asks for the synchronous one
+        builder.Services.RemoveAll<IStartupValidator>().RemoveAll<IAsyncStartupValidator>();
+#pragma warning restore SYSLIB0066
+        builder.Services.FoldOptions<HostOptions>().FoldOptions<ConsoleLifetimeOptions>().FoldOptions<LoggerFilterOptions>().FoldOptions<LoggerFactoryOptions>();
         return new ServiceHost(builder.Build());
     }
 

@@ -39,20 +39,30 @@ internal static class ServiceLogging
     public static ILoggingBuilder AddServiceLog(this ILoggingBuilder builder, LoggingConfig config)
     {
         builder.SetMinimumLevel(ToLogLevel(config.Level));
-        builder.AddConsole();
+
+        // The console logger's built-in formatters (JSON, systemd, simple), without the rest of AddConsole: its options
+        // are bound from the logging configuration, which the service does not have, so they are made here instead.
+        var console = new ServiceCollection();
+        console.AddLogging(b => b.AddConsole());
+        foreach (var formatter in console.Where(d => d.ServiceType == typeof(ConsoleFormatter)))
+        {
+            builder.Services.Add(formatter);
+        }
+
         builder.Services.AddSingleton<ConsoleFormatter>(_ => new LineFormatter());
-        var formatter = FormatterFor(config, SystemdHelpers.IsSystemdService());
-        builder.Services.Configure<ConsoleLoggerOptions>(o =>
+        builder.Services.AddPrebuiltOptions(new ConsoleLoggerOptions
         {
-            o.FormatterName = formatter;
-            o.LogToStandardErrorThreshold = LogLevel.Trace;
+            FormatterName = FormatterFor(config, SystemdHelpers.IsSystemdService()),
+            LogToStandardErrorThreshold = LogLevel.Trace,
         });
-        builder.Services.Configure<JsonConsoleFormatterOptions>(o =>
+        builder.Services.AddPrebuiltOptions(new JsonConsoleFormatterOptions
         {
-            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-            o.UseUtcTimestamp = true;
-            o.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+            UseUtcTimestamp = true,
+            JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping },
         });
+        builder.Services.AddPrebuiltOptions(new ConsoleFormatterOptions());
+        builder.Services.AddPrebuiltOptions(new SimpleConsoleFormatterOptions());
 
         // The console logger, behind the escaping of SafeLoggerProvider.
         builder.Services.RemoveAll<ILoggerProvider>();
