@@ -5,9 +5,11 @@ using MqttKube.Mqtt;
 namespace MqttKube.Hosting;
 
 /// <summary>
-/// The MQTT connection as a part of the host. It connects once every part has started (<see cref="StartedAsync"/>), so
-/// every subscription the parts made is in place for the first connection; it leaves the broker (publishing
-/// <c>offline</c>) after the parts registered after it have stopped, the bindings' queued writes among them.
+/// The MQTT connection as a part of the host. It starts connecting before any part starts (<see cref="StartingAsync"/>),
+/// so the broker's handshake overlaps their start: a subscription a part makes before the connection is up goes with the
+/// first SUBSCRIBE, one made after it is sent at once, and states wait for the connection (then all are published). It
+/// leaves the broker (publishing <c>offline</c>) after the parts registered after it have stopped, the bindings' queued
+/// writes among them.
 /// </summary>
 internal sealed partial class MqttService(MqttConnection mqtt, ServiceStatus status, ILoggerFactory logs) : IHostedLifecycleService
 {
@@ -16,14 +18,14 @@ internal sealed partial class MqttService(MqttConnection mqtt, ServiceStatus sta
 
     private readonly ILogger logger = logs.CreateLogger("service");
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartingAsync(CancellationToken cancellationToken) => mqtt.StartAsync(cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
-        await mqtt.StartAsync(cancellationToken).ConfigureAwait(false);
         status.Started();
+        return Task.CompletedTask;
     }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

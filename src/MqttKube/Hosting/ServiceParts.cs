@@ -18,8 +18,8 @@ namespace MqttKube.Hosting;
 internal static class ServiceParts
 {
     /// <summary>
-    /// The parts and, in this order, the hosted services: start runs them first to last (MQTT connects after all of
-    /// them started, in its <c>StartedAsync</c>), stop last to first: the bindings drain, MQTT leaves, the informers
+    /// The parts and, in this order, the hosted services: start runs them first to last (MQTT starts connecting before
+    /// all of them, in its <c>StartingAsync</c>), stop last to first: the bindings drain, MQTT leaves, the informers
     /// end, the web server closes. A new part goes in as one line, <c>services.AddPart(sp =&gt; new Part(...), (p, ct) =&gt;
     /// p.StartAsync(ct), (p, ct) =&gt; p.StopAsync(ct))</c> (or <c>AddHostedService</c> for a part that is a hosted service),
     /// after <see cref="BindingsService"/> when it should stop before the bindings drain, before <see cref="MqttService"/>
@@ -29,7 +29,16 @@ internal static class ServiceParts
     {
         services.AddSingleton(plan);
         services.AddSingleton(_ => kube);
-        services.AddSingleton(sp => new KubeApi(sp.GetRequiredService<KubeConnection>()));
+        var api = new KubeApi(kube);
+        var apiServer = new ApiServer(api, kube.Source);
+        if (kube.BaseUri.Scheme == Uri.UriSchemeHttps)
+        {
+            // The first request opens the connection: asked now, its TLS handshake (about 10 ms with a client
+            // certificate) overlaps the host's start instead of delaying the bindings' first lists.
+            apiServer.AskVersion();
+        }
+
+        services.AddSingleton(api);
         services.AddSingleton(sp => new SharedInformers(sp.GetRequiredService<KubeApi>(), null, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new MqttConnection(plan.Config.Mqtt, sp.GetRequiredService<ILogger<MqttConnection>>()));
         services.AddSingleton(_ => new Metrics());
@@ -62,7 +71,7 @@ internal static class ServiceParts
         // connection, and the API server's version is asked only when the status page wants it.
         var discover = plan.Bindings.Any(b => ApiDiscovery.NeedsDiscovery(b.Config.Resource, b.Config.ApiVersion));
         services.AddPart(sp => new ApiDiscovery(sp.GetRequiredService<KubeApi>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("kubernetes")), (d, _) => Start(() => { if (discover) { d.Prefetch(); } }), (_, _) => Task.CompletedTask);
-        services.AddSingleton(sp => new ApiServer(sp.GetRequiredService<KubeApi>(), kube.Source));
+        services.AddSingleton(apiServer);
         services.AddHostedService(sp => new HttpService(sp.GetRequiredService<HttpEndpoint>(), plan.Config.Http));
         services.AddHostedService(sp => new InformersService(sp.GetRequiredService<SharedInformers>()));
         services.AddHostedService(sp => new MqttService(sp.GetRequiredService<MqttConnection>(), sp.GetRequiredService<ServiceStatus>(), sp.GetRequiredService<ILoggerFactory>()));

@@ -4,8 +4,8 @@ namespace MqttKube.Kubernetes;
 
 /// <summary>
 /// The API server as the status page names it: its URL, where its settings came from, and its version, asked for
-/// (<c>GET /version</c>) the first time the page wants it rather than at start-up, and again at most every 30 s while
-/// that fails.
+/// (<c>GET /version</c>) as the service starts on HTTPS (the request that opens the connection) or else the first time
+/// the page wants it, and again at most every 30 s while that fails.
 /// </summary>
 internal sealed class ApiServer(KubeApi api, string source, TimeProvider? time = null)
 {
@@ -25,11 +25,7 @@ internal sealed class ApiServer(KubeApi api, string source, TimeProvider? time =
     {
         get
         {
-            if (version is null)
-            {
-                Ask();
-            }
-
+            AskVersion();
             return version;
         }
     }
@@ -38,8 +34,13 @@ internal sealed class ApiServer(KubeApi api, string source, TimeProvider? time =
     /// Asks for the version in the background unless it is known, being asked, or was refused less than
     /// <see cref="RetryAfter"/> ago.
     /// </summary>
-    private void Ask()
+    public void AskVersion()
     {
+        if (version is not null)
+        {
+            return;
+        }
+
         lock (gate)
         {
             if (version is null && (asking is null || asking.IsCompleted) && clock.GetUtcNow() >= nextTry)
