@@ -39,6 +39,9 @@ internal sealed class RunCommand : ICommand
             return ExitCodes.BadInput;
         }
 
+        // The cluster's settings load while the config is read: the kubeconfig's certificates are the first use of
+        // OpenSSL, whose loading takes longer than the config. A bad config still wins: it is reported, the rest dropped.
+        var connecting = Task.Run(() => KubeConnectionFactory.Create());
         var loaded = BindingPlanner.Load(files[0]);
         if (!loaded.Success)
         {
@@ -55,7 +58,7 @@ internal sealed class RunCommand : ICommand
         KubeConnection kube;
         try
         {
-            kube = KubeConnectionFactory.Create();
+            kube = await connecting.ConfigureAwait(false);
         }
         catch (KubeConnectionException ex)
         {
