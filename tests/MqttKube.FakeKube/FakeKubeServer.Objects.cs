@@ -29,7 +29,8 @@ public sealed partial class FakeKubeServer
 
         var r = target.Resource;
         var (items, rv) = Store.List(r, target.Namespace, LabelSelector.Parse(request["labelSelector"]), FieldSelector.Parse(request["fieldSelector"]));
-        int? limit = int.TryParse(request["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : null;
+        // resourceVersion=0 is served from the watch cache, which (kube-apiserver v1.26) ignores limit: the whole list.
+        int? limit = request["resourceVersion"] != "0" && int.TryParse(request["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : null;
         var (page, pageRv, cont, remaining) = Store.Page(items, rv, limit, string.IsNullOrEmpty(request["continue"]) ? null : request["continue"]);
         var meta = new JsonObject { ["resourceVersion"] = pageRv.ToString(CultureInfo.InvariantCulture) };
         if (cont != null)

@@ -90,7 +90,8 @@ internal sealed partial class Informer
     }
 
     /// <summary>
-    /// Lists (paged) and reconciles the cache; returns the list's resourceVersion. Each page's objects go out as the
+    /// Lists (paged; the first list from the watch cache, see <see cref="InformerOptions.FirstListFromCache"/>) and
+    /// reconciles the cache; returns the list's resourceVersion. Each page's objects go out as the
     /// page arrives (the pages are one snapshot), so the first ones are handled while the next page is asked;
     /// objects no page had are Deleted, and Synced sent, once the last page is in.
     /// </summary>
@@ -99,9 +100,15 @@ internal sealed partial class Informer
         var listed = new HashSet<string>(StringComparer.Ordinal);
         string? next = null;
         string? rv;
+        bool first;
+        lock (gate)
+        {
+            first = !synced && options.FirstListFromCache;
+        }
+
         do
         {
-            var query = KubeApi.Query(("labelSelector", LabelSelector), ("limit", options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next));
+            var query = KubeApi.Query(("labelSelector", LabelSelector), ("limit", options.ListPageSize.ToString(CultureInfo.InvariantCulture)), ("continue", next), ("resourceVersion", first && next == null ? "0" : null));
             byte[] body;
             try
             {

@@ -48,7 +48,7 @@ public sealed class ServiceHostTests : IDisposable
             await Eventually.WaitAsync(() => kube.Requests.Any(r => r.IsWatch), "the binding's watch");
 
             Assert.Equal(
-                ["GET /apis/apps/v1/namespaces/media/deployments?limit=500", "GET /apis/apps/v1/namespaces/media/deployments?watch=true"],
+                ["GET /apis/apps/v1/namespaces/media/deployments?limit=500&resourceVersion=0", "GET /apis/apps/v1/namespaces/media/deployments?watch=true"],
                 kube.Requests.Select(r => r.IsWatch ? $"{r.Method} {r.Path}?watch=true" : r.ToString()));
         }
         finally

@@ -99,7 +99,8 @@ public sealed class SharedInformersTests
         Assert.Contains(after, e => e.Type == ObjectEventType.Modified && e.Name == "change" && Replicas(e) == 9);
         Assert.Contains(after, e => e.Type == ObjectEventType.Added && e.Name == "new");
         Assert.DoesNotContain(after, e => e.Name == "keep");
-        Assert.Equal(2, host.Server.Requests.Count(r => r.Method == "GET" && !r.IsWatch && r.Path.EndsWith("/deployments", StringComparison.Ordinal)));
+        // the first list from the watch cache, the re-list from etcd (never older than what was seen)
+        Assert.Equal(["0", null], host.Server.Requests.Where(r => r.Method == "GET" && !r.IsWatch && r.Path.EndsWith("/deployments", StringComparison.Ordinal)).Select(r => r["resourceVersion"]));
 
         host.Server.Modify("apps/v1", "Deployment", "media", "keep", o => o["spec"]!["replicas"] = 2);
         await Eventually.WaitAsync(() => log.Has(e => e.Name == "keep" && Replicas(e) == 2), "watching again after the re-list");
@@ -131,6 +132,26 @@ public sealed class SharedInformersTests
     }
 
     [Fact]
+    public async Task TheFirstListIsOneRequestAnsweredFromTheWatchCache()
+    {
+        await using var host = await KubeTestHost.StartAsync();
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            host.Server.Upsert(KubeTestHost.Deployment(name));
+        }
+
+        var type = await host.TypeAsync("Deployment");
+        await using var informers = new SharedInformers(host.Api, new InformerOptions { ListPageSize = 2 });
+        var log = new EventLog();
+        using var sub = informers.Subscribe(type, "media", null, log.Add);
+
+        await Eventually.WaitAsync(() => log.Has(e => e.Type == ObjectEventType.Synced), "the whole list");
+        Assert.Equal(["a", "b", "c", null], log.Events.Select(e => e.Name));
+        var list = Assert.Single(host.Server.Requests, r => r.Method == "GET" && !r.IsWatch && r.Path.EndsWith("/deployments", StringComparison.Ordinal));
+        Assert.Equal("0", list["resourceVersion"]);
+    }
+
+    [Fact]
     public async Task AListsPagesAreDeliveredAsTheyArriveAndSyncedOnceTheLastIsIn()
     {
         await using var host = await KubeTestHost.StartAsync();
@@ -140,7 +161,7 @@ public sealed class SharedInformersTests
         }
 
         var type = await host.TypeAsync("Deployment");
-        await using var informers = new SharedInformers(host.Api, new InformerOptions { ListPageSize = 2, InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(50) });
+        await using var informers = new SharedInformers(host.Api, new InformerOptions { ListPageSize = 2, FirstListFromCache = false, InitialBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(50) });
         host.Server.InjectFailures(r => r["continue"] is not null, 503, int.MaxValue); // the second page does not come
         var log = new EventLog();
         using var sub = informers.Subscribe(type, "media", null, log.Add);
