@@ -32,6 +32,17 @@ internal sealed partial class Tour
         Step("The CronJob's run button: a Job now, as kubectl create job --from=cronjob/backup.");
         await SendAsync(Entity(backup, "run", "command_topic"), "PRESS");
         await UntilAsync(() => cluster.Server.Requests.Any(r => r.Method == "POST" && r.Path == "/apis/batch/v1/namespaces/media/jobs"), "a Job backup-manual-… owned by the CronJob");
+        var lastResult = Entity(backup, "last_result", "state_topic");
+        await UntilAsync(() => Latest(lastResult) == "Running", "last-result: Running (the newest Job the CronJob owns)");
+        Step("The Job completes (as the Job controller would record it): last-result follows it.");
+        var job = cluster.Server.Requests.Last(r => r.Method == "POST" && r.Path == "/apis/batch/v1/namespaces/media/jobs");
+        var name = (string?)JsonNode.Parse(job.Body)?["metadata"]?["name"] ?? throw new InvalidOperationException("the run Job has no name");
+        cluster.Server.Modify("batch/v1", "Job", "media", name, j => j["status"] = new JsonObject
+        {
+            ["succeeded"] = 1,
+            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Complete", ["status"] = "True" }),
+        });
+        await UntilAsync(() => Latest(lastResult) == "Succeeded", "last-result: Succeeded");
     }
 
     /// <summary>The newest discovery payload of a device of <paramref name="kind"/>.</summary>

@@ -179,7 +179,7 @@ public sealed partial class FakeObjectStore
 
         if (!keepStatus && r.HasStatus)
         {
-            obj.Remove("status");
+            obj["status"] = new JsonObject(); // as kube-apiserver: a create sets no status, and the empty one is served as {}
         }
 
         meta["resourceVersion"] = (++rv).ToString(CultureInfo.InvariantCulture);

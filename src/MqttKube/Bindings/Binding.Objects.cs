@@ -65,11 +65,8 @@ internal sealed partial class Binding
     {
         if (e.Type == ObjectEventType.Synced)
         {
-            if (!ready)
-            {
-                MarkReady();
-            }
-
+            primaryIn = true;
+            TryMarkReady();
             return;
         }
 

@@ -31,6 +31,7 @@ internal sealed partial class Binding : IObjectObserver
         Activity = activity;
         this.states = states;
         logger = services.Logs.CreateLogger("binding");
+        CreateOwned();
         Object = plan.BindsMany ? null : new BoundObject(this, plan.Config.Namespace ?? services.DefaultNamespace, plan.Config.Name, states);
         Filters = [.. plan.Patches.Select(p => p.Config.Topic).Concat(plan.Actions.Select(a => a.Config.Topic)).Select(Mqtt.MqttTopic.SubscriptionFilter)];
     }
@@ -63,7 +64,7 @@ internal sealed partial class Binding : IObjectObserver
     public Task ReadyOrStopped => readyOrStopped.Task;
 
     /// <summary>The last failure of the watch (a Forbidden list, say), for the status page.</summary>
-    public string? WatchError => subscription?.LastError;
+    public string? WatchError => subscription?.LastError ?? OwnedError;
 
     /// <summary>Resolves the kind and watches the object; retries forever with back-off; returns once running or stopped.</summary>
     public async Task StartAsync()
@@ -75,16 +76,20 @@ internal sealed partial class Binding : IObjectObserver
             try
             {
                 var resolved = await Services.Kube.ResolveAsync(Plan.Config.Resource, Plan.Config.ApiVersion, cancellationToken).ConfigureAwait(false);
+                var ownedTypes = await ResolveOwnedAsync(cancellationToken).ConfigureAwait(false);
                 Namespace = resolved.Namespaced ? Plan.Config.Namespace ?? Services.DefaultNamespace : null;
                 type = resolved;
                 waiting = null;
                 LogStarted(logger, Plan.Path, Plan.Target, resolved.ToString());
                 if (Plan.BindsMany)
                 {
-                    subscription = Services.Kube.Watch(resolved, resolved.Namespaced ? Plan.WatchNamespace(Services.DefaultNamespace) : null, Plan.Selector?.Text, null, this);
+                    var ns = resolved.Namespaced ? Plan.WatchNamespace(Services.DefaultNamespace) : null;
+                    WatchOwned(ownedTypes, ns);
+                    subscription = Services.Kube.Watch(resolved, ns, Plan.Selector?.Text, null, this);
                 }
                 else if (Plan.Watches.Length > 0)
                 {
+                    WatchOwned(ownedTypes, Namespace);
                     subscription = Services.Kube.Watch(resolved, Namespace, null, Plan.Config.Name, this);
                 }
                 else
@@ -134,16 +139,21 @@ internal sealed partial class Binding : IObjectObserver
         var since = Services.Time.GetTimestamp();
         Object.Announcement?.Announce(type!.Kind, Namespace, Object.Name, since); // before the states: the entities first
         Object.Update(e.Type is ObjectEventType.Added or ObjectEventType.Modified ? e.Object : null, since);
-        if (!ready)
+        if (!primaryIn)
         {
-            MarkReady();
+            primaryIn = true;
+            Interlocked.MemoryBarrier(); // against the owned kind's list coming in at once: one of the two sees both
+            Object.UpdateOwned(since); // an owned kind listed meanwhile waited for the object
         }
+
+        TryMarkReady();
     }
 
     /// <summary>Stops watching, takes no more commands, and lets the queued ones finish (until <paramref name="cancellationToken"/>).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         subscription?.Dispose();
+        StopOwned();
         try
         {
             await Task.WhenAll(Objects.Select(o => o.CompleteAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -159,6 +169,11 @@ internal sealed partial class Binding : IObjectObserver
     {
         lock (gate)
         {
+            if (ready)
+            {
+                return;
+            }
+
             ready = true;
             foreach (var target in Object is { } named ? [named] : (IEnumerable<BoundObject>)bound.Values)
             {

@@ -26,7 +26,7 @@ internal sealed class BoundObject
         topicNamespace = ns;
         Name = name;
         var plan = binding.Plan;
-        Watches = [.. plan.Watches.Select(w => new WatchAssociation(this, w, binding.Services, states))];
+        Watches = [.. plan.Watches.Select(w => new WatchAssociation(this, w, binding.Services, states, binding.OwnedOf(w)))];
         Announcement = HomeAssistant.DiscoveryPayload.HasEntities(plan) ? new HomeAssistant.DeviceAnnouncement(binding.Services, plan, states) : null;
         Inbound = [.. plan.Patches.Select(p => (InboundAssociation)new PatchAssociation(binding, this, p)), .. plan.Actions.Select(a => new ActionAssociation(binding, this, a))];
     }
@@ -65,6 +65,15 @@ internal sealed class BoundObject
         foreach (var watch in Watches)
         {
             watch.OnObject(obj, since);
+        }
+    }
+
+    /// <summary>An object it may own changed (or the owned kind's list is in): its <c>owned:</c> watches read again.</summary>
+    public void UpdateOwned(long since)
+    {
+        foreach (var watch in Watches)
+        {
+            watch.OnOwned(since);
         }
     }
 

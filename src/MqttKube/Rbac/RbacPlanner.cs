@@ -5,7 +5,8 @@ namespace MqttKube.Rbac;
 
 /// <summary>
 /// What each binding needs from the API server:
-/// watch → list + watch on the type (one list+watch per kind and namespace is shared) and get on the object;
+/// watch → list + watch on the type (one list+watch per kind and namespace is shared) and get on the object, and
+/// list + watch on the kind a watch's <c>owned:</c> names (every object of it in the namespace is listed);
 /// patch → get + patch on the object (the patch is guarded by the resourceVersion it read);
 /// action → list and delete on the type when its values can name <c>delete</c> (it also removes the objects an action
 /// launched, found by label), with a <c>launch</c> template create and get on the type too (launched objects have
@@ -51,6 +52,14 @@ internal static class RbacPlanner
                 Add(RbacVerbs.List, null, "watch");
                 Add(RbacVerbs.Watch, null, "watch");
                 Add(RbacVerbs.Get, binding.Name, "watch");
+                foreach (var kind in binding.Watch.Select(w => w.Owned).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+                {
+                    // owned: the newest object of KIND the bound one owns, from a list+watch of every KIND in its namespace.
+                    var ownedResource = RbacResourceResolver.Resolve(kind, null, out _)!; // a built-in kind: the config check said so
+                    var ownedScope = ownedResource.Namespaced == false ? null : ns;
+                    grants.Add(new RbacGrant(ownedScope, ownedResource, RbacVerbs.List, null, described, "watch (owned)"));
+                    grants.Add(new RbacGrant(ownedScope, ownedResource, RbacVerbs.Watch, null, described, "watch (owned)"));
+                }
             }
 
             if (binding.Patch.Length > 0)

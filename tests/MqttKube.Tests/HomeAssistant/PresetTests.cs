@@ -60,19 +60,24 @@ public sealed class PresetTests
         Assert.Equal("\"restart\"", binding.Actions.Single().Values.Map(MapValue.Payload("PRESS")).Output!.ToJsonString());
     }
 
+    /// <summary>The cronjob preset's last-result is the outcome of the newest Job the CronJob owns (the watch reads that Job).</summary>
     [Theory]
-    [InlineData("""{"status":{"active":[{"name":"b-1"}],"lastScheduleTime":"2026-01-01T00:00:00Z"}}""", "Running")]
-    [InlineData("""{"status":{"lastScheduleTime":"2026-01-01T00:00:00Z","lastSuccessfulTime":"2026-01-01T00:00:09Z"}}""", "Succeeded")]
-    [InlineData("""{"status":{"lastScheduleTime":"2026-01-02T00:00:00Z","lastSuccessfulTime":"2026-01-01T00:00:09Z"}}""", "Failed")]
-    [InlineData("""{"status":{"lastSuccessfulTime":"2026-01-01T00:00:09Z"}}""", "Succeeded")]
-    [InlineData("""{"status":{}}""", "")]
-
-    // What the status cannot say (README): a run Job is not listed as active, and only successes are recorded. A
-    // failed schedule followed by a successful run: Succeeded; a run Job running or failed after a success: the success.
-    [InlineData("""{"status":{"lastScheduleTime":"2026-01-02T00:00:00Z","lastSuccessfulTime":"2026-01-02T10:00:00Z"}}""", "Succeeded")]
-    [InlineData("""{"status":{"lastScheduleTime":"2026-01-02T00:00:00Z","lastSuccessfulTime":"2026-01-02T00:00:09Z","active":[]}}""", "Succeeded")]
-    public void CronJob_last_result(string cronJob, string expected) =>
-        Assert.Equal(expected, Payload(Plan("  - {namespace: media, resource: CronJob, name: backup, preset: cronjob}\n"), "media/backup/last-result", cronJob));
+    [InlineData("""{"status":{}}""", "Running")] // just created (run pressed): no pod yet
+    [InlineData("""{"status":{"active":1,"ready":0}}""", "Running")]
+    [InlineData("""{"status":{"active":1,"failed":2}}""", "Running")] // retrying within its back-off limit
+    [InlineData("""{"status":{"succeeded":1,"conditions":[{"type":"SuccessCriteriaMet","status":"True"}]}}""", "Succeeded")]
+    [InlineData("""{"status":{"succeeded":1,"conditions":[{"type":"SuccessCriteriaMet","status":"True"},{"type":"Complete","status":"True"}]}}""", "Succeeded")]
+    [InlineData("""{"status":{"succeeded":1}}""", "Succeeded")] // done, the condition not written yet
+    [InlineData("""{"status":{"failed":7,"conditions":[{"type":"FailureTarget","status":"True","reason":"BackoffLimitExceeded"}]}}""", "Failed")]
+    [InlineData("""{"status":{"failed":7,"conditions":[{"type":"Failed","status":"True","reason":"BackoffLimitExceeded"}]}}""", "Failed")]
+    [InlineData("""{"status":{"active":1,"conditions":[{"type":"Failed","status":"False"}]}}""", "Running")]
+    [InlineData(null, "")] // the CronJob owns no Job
+    public void CronJob_last_result(string? newestJob, string expected)
+    {
+        var plan = Plan("  - {namespace: media, resource: CronJob, name: backup, preset: cronjob}\n");
+        Assert.Equal("Job", plan.Bindings[0].Watches.Single(w => w.Config.Topic == "media/backup/last-result").Config.Owned);
+        Assert.Equal(expected, Payload(plan, "media/backup/last-result", newestJob));
+    }
 
     [Theory]
     [InlineData("""{"status":{"active":1}}""", "Running")]

@@ -42,7 +42,7 @@ public sealed class RbacCommandTests : IDisposable
         var subject = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlSequenceNode)binding["subjects"])[0];
         Assert.Equal("iot", ((YamlDotNet.RepresentationModel.YamlScalarNode)subject["namespace"]).Value);
         Assert.Equal(
-            ["apps/deployments: get,list,patch,watch", "batch/cronjobs: list,watch", "batch/cronjobs[backup]: get,patch", "batch/jobs: create,get"],
+            ["apps/deployments: get,list,patch,watch", "batch/cronjobs: list,watch", "batch/cronjobs[backup]: get,patch", "batch/jobs: create,get,list,watch"],
             documents.Rules("media"));
     }
 

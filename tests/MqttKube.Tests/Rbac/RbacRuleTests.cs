@@ -20,6 +20,22 @@ public sealed class RbacRuleTests : IDisposable
     }
 
     [Fact]
+    public async Task An_owned_watch_needs_list_and_watch_on_the_owned_kind_too()
+    {
+        var rbac = await RbacAsync(Binding("batch-ns", "CronJob", "nightly", "watch: {locus: \"$.status\", topic: w, owned: jobs}"));
+
+        Assert.Equal(["batch/cronjobs: list,watch", "batch/cronjobs[nightly]: get", "batch/jobs: list,watch"], rbac.Rules("batch-ns"));
+    }
+
+    [Fact]
+    public async Task The_cronjob_preset_reads_its_jobs_and_runs_them()
+    {
+        var rbac = await RbacAsync(Binding("batch-ns", "CronJob", "nightly", "preset: cronjob"));
+
+        Assert.Equal(["batch/cronjobs: list,watch", "batch/cronjobs[nightly]: get,patch", "batch/jobs: create,get,list,watch"], rbac.Rules("batch-ns"));
+    }
+
+    [Fact]
     public async Task Patch_needs_get_and_patch_on_the_object_only()
     {
         var rbac = await RbacAsync(Binding("media", "StatefulSet", "db", Patch));

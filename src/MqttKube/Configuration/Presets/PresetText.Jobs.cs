@@ -4,11 +4,9 @@ internal static partial class PresetText
 {
     /// <summary>
     /// CronJob: run (a Job from spec.jobTemplate, as <c>kubectl create job --from=cronjob/…</c>), suspend, the last
-    /// schedule time, and the result of the last run from the CronJob's status (a scheduled Job active: Running; else
-    /// the newest success of any Job it owns at or after the last schedule: Succeeded; else Failed). Not the newest
-    /// Job's own outcome: the status lists only the Jobs the controller started as active and records successes only,
-    /// so a <c>run</c> Job shows neither as Running nor as Failed; the Jobs themselves would need a list+watch of every
-    /// Job in the namespace per binding (a Job names its CronJob only in its owner references).
+    /// schedule time, and the result of the newest Job it owns (<c>owned: Job</c>, scheduled and <c>run</c> Jobs
+    /// alike): Succeeded (condition Complete or SuccessCriteriaMet, or pods succeeded and none active), Failed
+    /// (condition Failed or FailureTarget: the back-off limit or deadline reached), else Running; nothing without a Job.
     /// </summary>
     public const string CronJob = """
         watch:
@@ -25,15 +23,17 @@ internal static partial class PresetText
             retain: true
             homeassistant: {component: sensor, name: last-schedule, device_class: timestamp}
           - locus: $.status
+            owned: Job
             topic: B/last-result
             retain: true
             values:
               map:
                 ~: ~
-                "lambda v: len(v.get('active') or []) > 0": Running
-                "lambda v: 'lastSuccessfulTime' in v and v.get('lastSuccessfulTime') >= v.get('lastScheduleTime', '')": Succeeded
-                "lambda v: 'lastScheduleTime' in v": Failed
-                "lambda v: True": ~
+                "lambda v: any(c.get('type') in ('Complete', 'SuccessCriteriaMet') and c.get('status') == 'True' for c in v.get('conditions') or [])": Succeeded
+                "lambda v: any(c.get('type') in ('Failed', 'FailureTarget') and c.get('status') == 'True' for c in v.get('conditions') or [])": Failed
+                "lambda v: v.get('active', 0) > 0": Running
+                "lambda v: v.get('succeeded', 0) > 0": Succeeded
+                "lambda v: True": Running
             homeassistant: {component: sensor, name: last-result}
         patch:
           - topic: B/suspend/set

@@ -80,7 +80,10 @@ internal sealed partial class InMemoryKube
         }
     }
 
-    /// <summary>Creates <paramref name="obj"/> as someone else would (a case's <c>objects</c> and <c>add</c> steps).</summary>
+    /// <summary>
+    /// Creates <paramref name="obj"/> as someone else would (a case's <c>objects</c> and <c>add</c> steps): a
+    /// <c>metadata.creationTimestamp</c> it gives is kept (an object made earlier), else it is the clock's now.
+    /// </summary>
     public JsonObject AddObject(JsonObject obj)
     {
         var (type, ns, name) = Identify(obj);
@@ -133,6 +136,7 @@ internal sealed partial class InMemoryKube
         lock (gate)
         {
             metadata["uid"] = "uid-" + (++uids).ToString(CultureInfo.InvariantCulture);
+            metadata["creationTimestamp"] ??= Clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             metadata["resourceVersion"] = (++version).ToString(CultureInfo.InvariantCulture);
             var key = Key(type, ns, name);
             objects[key] = obj;

@@ -25,6 +25,9 @@ internal sealed partial class InMemoryKube : IKubePort
     private long version;
     private int uids;
 
+    /// <summary>The clock <c>metadata.creationTimestamp</c> is read from (whole seconds, as the API server writes it).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Watches get their first list only at <see cref="DeliverLists"/>.</summary>
     public bool HoldLists { get; set; }
 
@@ -108,6 +111,7 @@ internal sealed partial class InMemoryKube : IKubePort
 
         var created = obj.DeepClone().AsObject();
         var metadata = (JsonObject)(created["metadata"] ??= new JsonObject());
+        metadata.Remove("creationTimestamp"); // the API server's to set, as uid and resourceVersion
         metadata["name"] ??= (string?)metadata["generateName"] + uids.ToString("x5", CultureInfo.InvariantCulture);
         if (type.Namespaced)
         {
@@ -115,6 +119,11 @@ internal sealed partial class InMemoryKube : IKubePort
         }
 
         var name = (string)metadata["name"]!;
+        if (catalog.FindByKind((string?)created["apiVersion"] ?? "", (string?)created["kind"] ?? "") is { HasStatus: true })
+        {
+            created["status"] = new JsonObject(); // as kube-apiserver: a create sets no status, and the empty one is served as {}
+        }
+
         lock (gate)
         {
             if (objects.ContainsKey(Key(type, ns, name)))

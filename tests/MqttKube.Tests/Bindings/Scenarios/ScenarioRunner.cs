@@ -37,6 +37,7 @@ internal sealed partial class ScenarioRunner : IAsyncDisposable
     {
         this.file = file;
         this.root = root;
+        kube.Clock = clock;
         directory = Path.Combine(Path.GetTempPath(), "mqtt-kube-scenario-" + Guid.NewGuid().ToString("N")[..8]);
     }
 
