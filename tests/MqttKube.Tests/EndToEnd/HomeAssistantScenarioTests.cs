@@ -101,6 +101,19 @@ public sealed class HomeAssistantScenarioTests(MosquittoBroker broker, RealKubeC
         Assert.NotNull(job["metadata"]!["labels"]!["mqtt-kube/binding"]);
         Assert.Equal("busybox", (string?)job["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
 
+        // last-result is the newest owned Job's outcome: running until its status says it completed.
+        var lastResult = TopicOf(discovery, "last_result", "state_topic");
+        await service.Client.WaitForAsync(lastResult, "Running");
+        var started = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        await cluster.WriteStatusAsync("batch/v1", "Job", (string)job["metadata"]!["name"]!, new JsonObject
+        {
+            ["startTime"] = started,
+            ["completionTime"] = started,
+            ["succeeded"] = 1,
+            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Complete", ["status"] = "True", ["lastTransitionTime"] = started }),
+        });
+        await service.Client.WaitForAsync(lastResult, "Succeeded");
+
         await service.Client.PublishAsync(TopicOf(discovery, "suspend", "command_topic"), "ON");
         await cluster.WaitForAsync("batch/v1", "CronJob", "backup", o => (bool?)o?["spec"]?["suspend"] == true, "suspended");
         await service.Client.WaitForAsync(TopicOf(discovery, "suspend", "state_topic"), "ON");
