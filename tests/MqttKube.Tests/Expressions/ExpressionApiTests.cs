@@ -21,6 +21,32 @@ public sealed class ExpressionApiTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("'%d %d' % (1,)", "TypeError: not enough arguments for format string")]
+    [InlineData("'%d' % (1, 2)", "TypeError: not all arguments converted during string formatting")]
+    [InlineData("'%d' % 'x'", "TypeError: %d format: a real number is required, not str")]
+    [InlineData("'%x' % 1.5", "TypeError: %x format: an integer is required, not float")]
+    [InlineData("'ab %q' % 1", "ValueError: unsupported format character 'q' (0x71) at index 4")]
+    [InlineData("'😀%\\x01' % 1", "ValueError: unsupported format character '?' (0x1) at index 2")]
+    [InlineData("'%😀' % 1", "ValueError: unsupported format character '?' (0x1f600) at index 1")]
+    [InlineData("'%(a)s' % (1,)", "TypeError: format requires a mapping")]
+    [InlineData("'%(a' % {}", "ValueError: incomplete format key")]
+    [InlineData("'%5' % 1", "ValueError: incomplete format")]
+    [InlineData("'%*d' % ('x', 1)", "TypeError: * wants int")]
+    [InlineData("'%*d' % (10 ** 30, 1)", "OverflowError: Python int too large to convert to C ssize_t")]
+    [InlineData("'%99999999999999999999d' % 1", "ValueError: width too big")]
+    [InlineData("'%c' % 'ab'", "TypeError: %c requires an int or a unicode character, not a string of length 2")]
+    [InlineData("'%c' % -1", "OverflowError: %c arg not in range(0x110000)")]
+    [InlineData("'%f' % 'x'", "TypeError: must be real number, not str")]
+    [InlineData("'%1000001d' % 1", "LimitExceeded: format width too large (more than 1000000)")]
+    [InlineData("'%.1000001d' % 1", "LimitExceeded: format precision too large (more than 1000000)")]
+    [InlineData("'%.1000001f' % 1.0", "LimitExceeded: format precision too large (more than 1000000)")]
+    public void PercentFormattingErrorsAreCPythons(string text, string error)
+    {
+        Assert.True(Expression.TryParse(text, out var expression, out var syntax), syntax?.ToString());
+        Assert.Equal(error, expression!.Evaluate().Error);
+    }
+
     [Fact]
     public void LambdaIsInvokedWithItsArgument()
     {

@@ -22,9 +22,9 @@ internal static partial class PyOps
 
     public static PyValue Modulo(PyValue a, PyValue b)
     {
-        if (a is PyStr)
+        if (a is PyStr format)
         {
-            throw PyException.Type("printf-style formatting ('%' on str) is not supported");
+            return Formatting.PyFormat.Percent(format, b);
         }
 
         if (!IsNumber(a) || !IsNumber(b))

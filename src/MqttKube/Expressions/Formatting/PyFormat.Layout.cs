@@ -44,9 +44,11 @@ internal static partial class PyFormat
     }
 
     /// <summary>A width is a size: refused before anything is allocated when it passes the size cap.</summary>
-    private static void CheckWidth(FormatSpec spec)
+    private static void CheckWidth(FormatSpec spec) => CheckWidth(spec.Width);
+
+    private static void CheckWidth(long width)
     {
-        if (spec.Width > PyOps.MaxLength)
+        if (width > PyOps.MaxLength)
         {
             throw PyException.Limit("format width too large (more than " + PyOps.MaxLength + ")");
         }
