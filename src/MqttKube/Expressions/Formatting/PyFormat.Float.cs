@@ -41,8 +41,10 @@ internal static partial class PyFormat
             throw PyException.Limit("format precision too large (more than " + PyOps.MaxLength + ")");
         }
 
-        // The digits pass through the layout, the sign and grouping split and the padding: a few copies each.
+        // The digits pass through the layout, the sign and grouping split and the padding: a few copies each; and each
+        // value formatted builds the digits, the sign and digit split and the padded text: about 250 bytes whatever its size.
         WorkMeter.Chars(2L * precision);
+        WorkMeter.Values(8);
 
         if (type == 'n' && spec.Grouping != '\0')
         {

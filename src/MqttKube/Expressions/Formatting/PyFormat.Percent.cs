@@ -261,10 +261,8 @@ internal static partial class PyFormat
                         var zero = !left && (flags & FlagZero) != 0;
                         var sign = (flags & FlagSign) != 0 ? '+' : (flags & FlagBlank) != 0 ? ' ' : '\0';
 
-                        // The format-spec path's own float formatting and layout ('0' pads after the sign). It builds the digits, the
-                        // spec, the sign and digit split and the padded text: about 250 bytes each time, charged as such.
+                        // The format-spec path's own float formatting and layout ('0' pads after the sign), which charges its work.
                         var spec = new FormatSpec(zero ? '0' : ' ', left ? '<' : zero ? '=' : '>', true, sign, false, (flags & FlagAlternate) != 0, (int)Math.Min(width, PyOps.MaxLength + 1L), '\0', precision, (char)ch);
-                        WorkMeter.Values(8);
                         text.Append(FormatFloat(d, spec));
                         return;
                     }
