@@ -20,6 +20,7 @@ public sealed class FakeResourceCatalog
         Add(new("apps", "v1", "ReplicaSet", "replicasets", true, ["rs"]));
         Add(new("batch", "v1", "Job", "jobs", true, []));
         Add(new("batch", "v1", "CronJob", "cronjobs", true, ["cj"]));
+        Add(new("coordination.k8s.io", "v1", "Lease", "leases", true, [], HasStatus: false));
     }
 
     public void Add(FakeResource resource)

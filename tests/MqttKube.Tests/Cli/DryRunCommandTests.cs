@@ -158,6 +158,31 @@ public sealed class DryRunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cronjob_run_names_the_job_it_would_create_not_the_cronjob()
+    {
+        File.WriteAllText(Path.Combine(dir, "cron.yaml"), """
+            bindings:
+              - namespace: x
+                resource: CronJob
+                name: c
+                preset: cronjob
+            """);
+        File.WriteAllText(Path.Combine(dir, "cronjob.json"), """
+            {"apiVersion": "batch/v1", "kind": "CronJob",
+             "metadata": {"name": "c", "namespace": "x", "uid": "u-1", "resourceVersion": "7"},
+             "spec": {"schedule": "0 3 * * *", "jobTemplate": {"spec": {"template": {"spec": {"restartPolicy": "Never",
+               "containers": [{"name": "c", "image": "busybox"}]}}}}}}
+            """);
+
+        var (exit, stdout, stderr) = await RunAsync("--object", Path.Combine(dir, "cronjob.json"), Path.Combine(dir, "cron.yaml"), "x/c/run/set", "PRESS");
+
+        Assert.Equal((0, string.Empty), (exit, stderr));
+        Assert.Contains("  would launch Job x/c-manual-", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("would launch CronJob", stdout, StringComparison.Ordinal);
+        Assert.Contains("\n    kind: Job\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_template_that_cannot_render_is_refused_with_its_position()
     {
         var (exit, stdout, _) = await RunAsync(ConfigPath, "home/kube/backup/run", """{"action": "RUN", "size": "S", "n": {"a": 1}}""");

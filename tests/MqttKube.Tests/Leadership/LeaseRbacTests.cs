@@ -13,10 +13,29 @@ public sealed class LeaseRbacTests : IDisposable
     private async Task<RbacDocuments> RbacAsync(string leaderElection)
     {
         var config = Path.Combine(dir, "config.yaml");
-        await File.WriteAllTextAsync(config, await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "deploy", "config.yaml")) + "\n" + leaderElection + "\n");
+        await File.WriteAllTextAsync(config, WithoutLeaderElection(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "deploy", "config.yaml"))) + "\n" + leaderElection + "\n");
         var (exit, stdout, stderr) = await Support.Cli.RunAsync("rbac", config, "--namespace", "iot");
         Assert.True(exit == 0, stderr);
         return RbacDocuments.Parse(stdout);
+    }
+
+    /// <summary>The deploy config without its own leader-election section (each test gives its own).</summary>
+    private static string WithoutLeaderElection(string config)
+    {
+        var lines = config.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith("leader-election:", StringComparison.Ordinal));
+        if (start < 0)
+        {
+            return config;
+        }
+
+        var end = start + 1;
+        while (end < lines.Length && (lines[end].StartsWith(' ') || lines[end].StartsWith('#')))
+        {
+            end++;
+        }
+
+        return string.Join('\n', lines[..start].Concat(lines[end..]));
     }
 
     [Fact]
@@ -45,30 +64,30 @@ public sealed class LeaseRbacTests : IDisposable
     }
 
     [Fact]
-    public async Task The_replicas_overlay_grants_exactly_the_lease_rules_rbac_prints()
+    public async Task The_deploy_rbac_grants_exactly_the_lease_rules_rbac_prints_for_leader_election()
     {
         var printed = (await RbacAsync("leader-election: {}")).Rules("iot");
-        var shipped = RbacDocuments.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "deploy", "replicas", "lease-rbac.yaml")));
+        var shipped = RbacDocuments.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "deploy", "rbac.yaml")));
 
         Assert.Equal(printed, shipped.Rules("iot"));
-        Assert.Equal(["Role iot/mqtt-kube-leader-election", "RoleBinding iot/mqtt-kube-leader-election"], shipped.Summary);
+        Assert.Contains("coordination.k8s.io/leases[mqtt-kube]: get,update", shipped.Rules("iot"));
     }
 
     [Fact]
-    public async Task The_replicas_overlay_runs_two_electing_replicas_spread_over_nodes_with_a_disruption_budget()
+    public async Task The_deployment_runs_two_electing_replicas_spread_over_nodes_with_a_disruption_budget()
     {
-        var root = Path.Combine(RepoPaths.Root, "deploy", "replicas");
-        var patch = RbacDocuments.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deployment-patch.yaml"))).Documents[0];
+        var root = Path.Combine(RepoPaths.Root, "deploy");
+        var deployment = RbacDocuments.Parse(await File.ReadAllTextAsync(Path.Combine(root, "deployment.yaml"))).Documents[0];
         var pdb = RbacDocuments.Parse(await File.ReadAllTextAsync(Path.Combine(root, "pdb.yaml"))).Documents[0];
+        var config = await File.ReadAllTextAsync(Path.Combine(root, "config.yaml"));
         var kustomization = await File.ReadAllTextAsync(Path.Combine(root, "kustomization.yaml"));
 
-        Assert.Equal("2", patch["spec"]["replicas"].ToString());
-        Assert.Contains("--leader-elect", patch["spec"]["template"]["spec"]["containers"][0]["args"].ToString(), StringComparison.Ordinal);
-        Assert.NotNull(patch["spec"]["template"]["spec"]["affinity"]["podAntiAffinity"]);
+        Assert.Equal("2", deployment["spec"]["replicas"].ToString());
+        Assert.Equal("RollingUpdate", deployment["spec"]["strategy"]["type"].ToString());
+        Assert.Contains("\nleader-election:", config, StringComparison.Ordinal);
+        var term = deployment["spec"]["template"]["spec"]["affinity"]["podAntiAffinity"]["preferredDuringSchedulingIgnoredDuringExecution"][0]["podAffinityTerm"];
+        Assert.Equal("kubernetes.io/hostname", term["topologyKey"].ToString());
         Assert.Equal("1", pdb["spec"]["minAvailable"].ToString());
-        foreach (var file in new[] { "../", "lease-rbac.yaml", "pdb.yaml", "deployment-patch.yaml" })
-        {
-            Assert.Contains(file, kustomization, StringComparison.Ordinal);
-        }
+        Assert.Contains("pdb.yaml", kustomization, StringComparison.Ordinal);
     }
 }

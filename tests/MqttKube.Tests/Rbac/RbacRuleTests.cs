@@ -5,7 +5,7 @@ namespace MqttKube.Tests.Rbac;
 /// <summary>Which verbs each association gets, how bindings on one resource merge, and where rules go.</summary>
 public sealed class RbacRuleTests : IDisposable
 {
-    private const string Watch = "watch: {locus: \"$.status.x\", topic: w}";
+    private const string Watch = "watch: {locus: \"$.status.x\", topic: \"{namespace}/{name}/w\"}";
     private const string Patch = "patch: {locus: \"$.spec.replicas\", topic: p}";
     private readonly string dir = Directory.CreateTempSubdirectory("mqtt-kube-rbac-").FullName;
 
@@ -176,9 +176,9 @@ public sealed class RbacRuleTests : IDisposable
     {
         var rbac = await RbacAsync(
             Binding("web", "Ingress", "site", Watch, "api-version: networking.k8s.io/v1beta1"),
-            Binding("web", "hpa", "site", Watch),
+            Binding("web", "hpa", "site", Watch.Replace("/w", "/hpa", StringComparison.Ordinal)), // one name, another kind: a topic of its own
             Binding("web", "cj", "nightly", Watch),
-            Binding("web", "pdb", "site", Watch));
+            Binding("web", "pdb", "site", Watch.Replace("/w", "/pdb", StringComparison.Ordinal)));
 
         Assert.Equal(
             [

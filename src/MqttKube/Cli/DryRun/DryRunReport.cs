@@ -62,7 +62,9 @@ internal static class DryRunReport
             var onExists = action.Config.OnExists == OnExists.Replace
                 ? "on-exists: replace: when it exists and this action launched it, it is deleted and created again"
                 : "on-exists: skip: when it exists, it is left as it is";
-            w.WriteLine($"  would launch {target.Describe(name)} ({onExists}):");
+            // The object it would create: a CronJob's run launches a Job, so its kind is the object's, not the binding's.
+            var launchedAs = target with { Kind = ActionEffects.Text(launched["kind"]) ?? target.Kind, Namespace = ActionEffects.Text(metadata?["namespace"]) ?? target.Namespace };
+            w.WriteLine($"  would launch {launchedAs.Describe(name)} ({onExists}):");
             w.Write(JsonYaml.Write(launched, 4));
         }
         else if (verb == ActionVerb.Delete)
