@@ -17,7 +17,10 @@ public sealed partial class CheckCommandTests : IDisposable
     {
         var (exit, stdout, stderr) = await Support.Cli.RunAsync("check", Path.Combine(RepoPaths.Root, "examples", example));
         Assert.True(exit == 0, stderr);
-        Assert.Matches(@"^.+: OK: \d+ bindings?: \d+ watch(es)?, \d+ patch(es)?, \d+ actions?\n(  .*\n)*$", stdout.Replace("\r", string.Empty));
+        Assert.Matches(@"^.+: OK: \d+ bindings?: \d+ watch(es)?, \d+ patch(es)?, \d+ actions?\n$", stdout.Replace("\r", string.Empty));
+        var plan = await Support.Cli.RunAsync("check", "--plan", Path.Combine(RepoPaths.Root, "examples", example));
+        Assert.True(plan.Exit == 0, plan.Err);
+        Assert.Matches(@"^.+: OK: \d+ bindings?: .*\n(  bindings\[\d+\]: .*\n(    .*\n)*)+$", plan.Out.Replace("\r", string.Empty));
     }
 
     [Fact]
