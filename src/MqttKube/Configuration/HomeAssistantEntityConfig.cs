@@ -101,7 +101,9 @@ internal sealed class HomeAssistantEntityConfig : IConfigValue<HomeAssistantEnti
         writer.Scalar("name", Name);
         foreach (var (key, value) in Options)
         {
-            writer.Line($"{key}: {value?.ToJsonString() ?? "~"}");
+            // JSON is YAML flow text: the option reads back as the same value.
+            var name = key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : ConfigDumpWriter.Quote(key);
+            writer.Line($"{name}: {value?.ToJsonString() ?? "~"}");
         }
     }
 }

@@ -75,6 +75,37 @@ public sealed partial class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Dump_writes_a_value_map_as_a_yaml_mapping_its_keys_typed_and_in_order()
+    {
+        var config = Write("c.yaml", """
+            bindings:
+              - namespace: a
+                resource: Deployment
+                name: d
+                watch:
+                  locus: spec.replicas
+                  topic: t
+                  values: {true: "OFF", "ON": 1, ~: "none", 1.0: 2, "1": 3, "lambda v: v > 1": "many", "re:^x$": [1, {a: b}]}
+            """);
+        var (exit, stdout, stderr) = await Support.Cli.RunAsync("check", "--dump", config);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains(
+            """
+                      map:
+                        true: "OFF"
+                        "ON": 1
+                        ~: "none"
+                        1.0: 2
+                        "1": 3
+                        "lambda v: v > 1": "many"
+                        "re:^x$": [1, {"a": "b"}]
+
+            """.Replace("\r", string.Empty),
+            stdout.Replace("\r", string.Empty),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_file_a_directory_and_a_missing_argument_are_clear_errors()
     {
         var missing = await Support.Cli.RunAsync("check", Path.Combine(dir, "absent.yaml"));
