@@ -165,8 +165,9 @@ public sealed partial class ConfigGenerator
                 var key = SourceWriter.Literal(p.Key);
                 if (p.IsList)
                 {
-                    var item = p.Kind == ValueKind.String ? "w.Line(global::MqttKube.Configuration.ConfigDumpWriter.Quote(item))" : "item.Dump(w)";
-                    w.Line($"writer.List({key}, {p.Name}, static (w, item) => {item});");
+                    w.Line(p.Kind == ValueKind.String
+                        ? $"writer.Strings({key}, {p.Name});"
+                        : $"writer.List({key}, {p.Name}, static (w, item) => item.Dump(w));");
                     continue;
                 }
 

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using MqttKube.Generators.Common;
 using MqttKube.Generators.Config.Model;
 
@@ -112,14 +114,66 @@ internal static class SchemaEmitter
 
         return p.Kind switch
         {
-            ValueKind.String => "{ \"type\": \"string\" }",
+            // A string key takes any scalar as its text (ConfigReader.ReadString): client-id: 42 is "42".
+            ValueKind.String => "{ \"type\": [\"string\", \"number\", \"boolean\"] }",
             ValueKind.Int or ValueKind.Long => Range("integer"),
             ValueKind.Double => Range("number"),
             ValueKind.Bool => "{ \"type\": \"boolean\" }",
-            ValueKind.Enum => $"{{ \"enum\": [{string.Join(", ", p.EnumNames.Select(Quote))}] }}",
+            ValueKind.Enum => EnumSchema(p.EnumNames),
             ValueKind.Object => $"{{ \"$ref\": \"#/$defs/{ShortName(p.TypeName)}\" }}",
             _ => p.ValueSchema is null ? "{ }" : $"{{ \"$ref\": \"#/$defs/{ShortName(p.TypeName)}\" }}",
         };
+    }
+
+    /// <summary>
+    /// An enum as the generated parser reads it: a scalar whose text is one of the names, in any case. So the names
+    /// themselves (for editors to offer), any casing of them (a pattern: JSON Schema patterns have no flags), and the
+    /// names that YAML reads as numbers written as numbers (<c>protocol: 5</c>).
+    /// </summary>
+    internal static string EnumSchema(EquatableArray<string> names)
+    {
+        var branches = new List<string> { $"{{ \"enum\": [{string.Join(", ", names.Select(Quote))}] }}" };
+        if (names.Any(n => n.Any(char.IsLetter)))
+        {
+            var pattern = "^(?:" + string.Join("|", names.Select(AnyCase)) + ")$";
+            branches.Add($"{{ \"type\": \"string\", \"pattern\": {Quote(pattern)} }}");
+        }
+
+        var numbers = names.Where(n => JsonNumber.IsMatch(n))
+            .GroupBy(n => double.Parse(n, CultureInfo.InvariantCulture)).Select(g => g.First()).ToArray();
+        if (numbers.Length > 0)
+        {
+            branches.Add($"{{ \"enum\": [{string.Join(", ", numbers)}] }}");
+        }
+
+        return branches.Count == 1 ? branches[0] : $"{{ \"anyOf\": [{string.Join(", ", branches)}] }}";
+    }
+
+    private static readonly Regex JsonNumber = new(@"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
+
+    /// <summary><c>Warn</c> as <c>[wW][aA][rR][nN]</c>; other characters escaped.</summary>
+    private static string AnyCase(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in name)
+        {
+            var lower = char.ToLowerInvariant(c);
+            var upper = char.ToUpperInvariant(c);
+            if (lower != upper)
+            {
+                sb.Append('[').Append(lower).Append(upper).Append(']');
+            }
+            else if ("\\^$.|?*+()[]{}".IndexOf(c) >= 0)
+            {
+                sb.Append('\\').Append(c);
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static string ShortName(string typeName) => typeName.Split('.').Last();

@@ -10,16 +10,19 @@ internal sealed class CheckCommand : ICommand
     public string Summary => "validate CONFIG (and every template it names) without connecting anywhere";
 
     public string Usage => """
-        Usage: mqtt-kube check [--dump] [--] CONFIG
+        Usage: mqtt-kube check [--plan] [--dump] [--] CONFIG
 
         Loads and validates CONFIG and every template it names, without connecting
         anywhere. Each problem is printed as FILE:LINE:COL: error: MESSAGE on standard
-        error; a clean config prints a summary and the plan: what each binding binds
-        (one object, or what its selector, name glob and namespace "*" match) and
-        the topic of each watch, patch and action (placeholders as written).
+        error; a clean config prints a one-line summary.
 
         Options:
-          --dump    also print the effective config, every default filled in
+          --plan    also print the plan: what each binding binds (one object, or what
+                    its selector, name glob and namespace "*" match) and the topic of
+                    each watch, patch and action (placeholders as written)
+          --dump    print the effective config as config YAML, every default filled in
+                    and presets expanded (secrets as "***"), that check accepts: the
+                    summary (and plan) become # comments above it
 
         Exit codes: 0 valid, 2 invalid.
 
@@ -28,6 +31,7 @@ internal sealed class CheckCommand : ICommand
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var dump = false;
+        var plan = false;
         var files = new List<string>();
         var options = true;
         foreach (var arg in args)
@@ -39,6 +43,10 @@ internal sealed class CheckCommand : ICommand
             else if (options && arg == "--dump")
             {
                 dump = true;
+            }
+            else if (options && arg == "--plan")
+            {
+                plan = true;
             }
             else if (options && arg.StartsWith('-') && arg.Length > 1)
             {
@@ -65,10 +73,15 @@ internal sealed class CheckCommand : ICommand
         }
 
         var config = result.Plan!.Config;
-        await stdout.WriteLineAsync($"{files[0]}: OK: {Describe(config)}").ConfigureAwait(false);
-        foreach (var line in CheckPlan.Lines(result.Plan))
+        // With --dump, standard output is config YAML: what is not the config is a comment.
+        var comment = dump ? "# " : string.Empty;
+        await stdout.WriteLineAsync($"{comment}{files[0]}: OK: {Describe(config)}").ConfigureAwait(false);
+        if (plan)
         {
-            await stdout.WriteLineAsync(line).ConfigureAwait(false);
+            foreach (var line in CheckPlan.Lines(result.Plan))
+            {
+                await stdout.WriteLineAsync(comment + line).ConfigureAwait(false);
+            }
         }
 
         if (dump)

@@ -4,28 +4,36 @@ using System.Text;
 namespace MqttKube.Configuration;
 
 /// <summary>
-/// Writes the effective config (defaults included) as indented YAML-like text: used by
-/// <c>mqtt-kube check --dump</c> and by the config snapshot tests.
+/// Writes the effective config (defaults included) as config YAML that reads back as the same config: used by
+/// <c>mqtt-kube check --dump</c> (to copy out and edit) and by the config snapshot tests. Strings are always quoted,
+/// so none is read back as a number, a boolean or null.
 /// </summary>
 internal sealed class ConfigDumpWriter
 {
     private readonly StringBuilder text = new();
     private int indent;
 
-    public void Scalar(string key, string? value) => Line($"{key}: {Quote(value)}");
+    public void Scalar(string key, string? value) => KeyLine(key, value is null ? null : Quote(value));
 
-    public void Scalar(string key, long? value) => Line($"{key}: {(value is null ? "~" : value.Value.ToString(CultureInfo.InvariantCulture))}");
+    public void Scalar(string key, long? value) => KeyLine(key, value?.ToString(CultureInfo.InvariantCulture));
 
-    public void Scalar(string key, double? value) => Line($"{key}: {(value is null ? "~" : value.Value.ToString("R", CultureInfo.InvariantCulture))}");
+    public void Scalar(string key, double? value) => KeyLine(key, value is null ? null : Yaml.YamlText.FormatFloat(value.Value));
 
-    public void Scalar(string key, bool? value) => Line($"{key}: {(value is null ? "~" : value.Value ? "true" : "false")}");
+    public void Scalar(string key, bool? value) => KeyLine(key, value is null ? null : value.Value ? "true" : "false");
+
+    /// <summary>
+    /// <c>key: text</c>; a key without a value is shown commented out (<c># key: ~</c>): written as <c>~</c> some
+    /// keys would be refused (a key of the other auth type, a section that must be a mapping), and left out it
+    /// means the same.
+    /// </summary>
+    private void KeyLine(string key, string? text) => Line(text is null ? $"# {key}: ~" : $"{key}: {text}");
 
     /// <summary>A nested section; <paramref name="body"/> writes its keys one level deeper.</summary>
     public void Section(string key, Action<ConfigDumpWriter>? body)
     {
         if (body is null)
         {
-            Line($"{key}: ~");
+            KeyLine(key, null);
             return;
         }
 
@@ -40,7 +48,7 @@ internal sealed class ConfigDumpWriter
     {
         if (body is null)
         {
-            Line($"{key}: ~");
+            KeyLine(key, null);
             return;
         }
 
@@ -58,6 +66,25 @@ internal sealed class ConfigDumpWriter
         foreach (var line in lines)
         {
             Line(line);
+        }
+
+        indent--;
+    }
+
+    /// <summary>A list of strings, one <c>- "item"</c> a line; an empty one commented out, as a key without a value.</summary>
+    public void Strings(string key, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            Line($"# {key}: []");
+            return;
+        }
+
+        Line($"{key}:");
+        indent++;
+        foreach (var item in items)
+        {
+            Line($"- {Quote(item)}");
         }
 
         indent--;

@@ -10,7 +10,7 @@ namespace MqttKube.Configuration;
 /// (<c>icon</c>, <c>device_class</c>, <c>min</c>, <c>unit_of_measurement</c>, ...). A patch and a watch with the same
 /// name form one entity (command and state topics).
 /// </summary>
-[ConfigValue("{ \"type\": \"object\", \"description\": \"Announce this association to Home Assistant as an entity: component (switch, number, button, sensor, binary_sensor, select), name, and any Home Assistant option.\", \"required\": [\"component\", \"name\"], \"properties\": { \"component\": { \"enum\": [\"switch\", \"number\", \"button\", \"sensor\", \"binary_sensor\", \"select\"] }, \"name\": { \"type\": \"string\" } } }")]
+[ConfigValue("{ \"type\": \"object\", \"description\": \"Announce this association to Home Assistant as an entity: component (switch, number, button, sensor, binary_sensor, select), name, and any Home Assistant option.\", \"required\": [\"component\", \"name\"], \"properties\": { \"component\": { \"enum\": [\"switch\", \"number\", \"button\", \"sensor\", \"binary_sensor\", \"select\"] }, \"name\": { \"type\": [\"string\", \"number\", \"boolean\"] } } }")]
 internal sealed class HomeAssistantEntityConfig : IConfigValue<HomeAssistantEntityConfig>
 {
     public static readonly string[] Components = ["switch", "number", "button", "sensor", "binary_sensor", "select"];
@@ -101,7 +101,9 @@ internal sealed class HomeAssistantEntityConfig : IConfigValue<HomeAssistantEnti
         writer.Scalar("name", Name);
         foreach (var (key, value) in Options)
         {
-            writer.Line($"{key}: {value?.ToJsonString() ?? "~"}");
+            // JSON is YAML flow text: the option reads back as the same value.
+            var name = key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? key : ConfigDumpWriter.Quote(key);
+            writer.Line($"{name}: {value?.ToJsonString() ?? "~"}");
         }
     }
 }

@@ -36,11 +36,15 @@ internal sealed class ValueMapConfig : IConfigValue<ValueMapConfig>
         return new ValueMapConfig { Entries = entries.ToImmutable() };
     }
 
+    /// <summary>
+    /// A YAML mapping in order, each key as typed (<c>true</c>, <c>1</c>, <c>~</c>, <c>"ON"</c>, <c>"lambda v: …"</c>):
+    /// read back, it is the same map. Nothing for an empty map: its key writes <c>{}</c>.
+    /// </summary>
     public void Dump(ConfigDumpWriter writer)
     {
         foreach (var entry in Entries)
         {
-            writer.Line($"- {YamlText.Format(entry.Key)} ({entry.Key.Kind.ToString().ToLowerInvariant()}) => {YamlText.Format(entry.Output)}");
+            writer.Line($"{YamlText.Format(entry.Key)}: {YamlText.Format(entry.Output)}");
         }
     }
 }

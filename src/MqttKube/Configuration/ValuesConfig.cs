@@ -73,7 +73,15 @@ internal sealed class ValuesConfig : IConfigValue<ValuesConfig>
     {
         writer.Value("transform", Transform is null ? null : w => w.Line(YamlText.Format(Transform)));
         writer.Value("jsonpath", JsonPath is null ? null : w => w.Line(YamlText.Format(JsonPath)));
-        writer.Section(Shorthand ? "map (written directly under values)" : "map", Map is null ? null : Map.Dump);
+        // A map written directly under values: is dumped as the map: it means.
+        if (Map is { Entries.IsEmpty: true })
+        {
+            writer.Line("map: {}");
+        }
+        else
+        {
+            writer.Section("map", Map is null ? null : Map.Dump);
+        }
     }
 
     private static YamlScalar? Text(YamlNode node, ConfigBindContext context, string path)

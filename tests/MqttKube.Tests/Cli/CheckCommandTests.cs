@@ -17,7 +17,10 @@ public sealed partial class CheckCommandTests : IDisposable
     {
         var (exit, stdout, stderr) = await Support.Cli.RunAsync("check", Path.Combine(RepoPaths.Root, "examples", example));
         Assert.True(exit == 0, stderr);
-        Assert.Matches(@"^.+: OK: \d+ bindings?: \d+ watch(es)?, \d+ patch(es)?, \d+ actions?\n(  .*\n)*$", stdout.Replace("\r", string.Empty));
+        Assert.Matches(@"^.+: OK: \d+ bindings?: \d+ watch(es)?, \d+ patch(es)?, \d+ actions?\n$", stdout.Replace("\r", string.Empty));
+        var plan = await Support.Cli.RunAsync("check", "--plan", Path.Combine(RepoPaths.Root, "examples", example));
+        Assert.True(plan.Exit == 0, plan.Err);
+        Assert.Matches(@"^.+: OK: \d+ bindings?: .*\n(  bindings\[\d+\]: .*\n(    .*\n)*)+$", plan.Out.Replace("\r", string.Empty));
     }
 
     [Fact]
@@ -69,6 +72,37 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Contains("  keepalive: 60\n", stdout);
         Assert.Contains("  max-connections: 100\n", stdout);
         Assert.Contains("  level: \"DEBUG\"\n", stdout);
+    }
+
+    [Fact]
+    public async Task Dump_writes_a_value_map_as_a_yaml_mapping_its_keys_typed_and_in_order()
+    {
+        var config = Write("c.yaml", """
+            bindings:
+              - namespace: a
+                resource: Deployment
+                name: d
+                watch:
+                  locus: spec.replicas
+                  topic: t
+                  values: {true: "OFF", "ON": 1, ~: "none", 1.0: 2, "1": 3, "lambda v: v > 1": "many", "re:^x$": [1, {a: b}]}
+            """);
+        var (exit, stdout, stderr) = await Support.Cli.RunAsync("check", "--dump", config);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains(
+            """
+                      map:
+                        true: "OFF"
+                        "ON": 1
+                        ~: "none"
+                        1.0: 2
+                        "1": 3
+                        "lambda v: v > 1": "many"
+                        "re:^x$": [1, {"a": "b"}]
+
+            """.Replace("\r", string.Empty),
+            stdout.Replace("\r", string.Empty),
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,10 +44,10 @@ public sealed class CommandLineTests
         var mqtt = defs.GetProperty("MqttConfig").GetProperty("properties");
         Assert.Equal(1883 - 1882, mqtt.GetProperty("port").GetProperty("minimum").GetInt32());
         Assert.Equal("mqtt-kube", mqtt.GetProperty("client-id").GetProperty("default").GetString());
-        Assert.Equal(["3.1.1", "3", "311", "5", "5.0"], mqtt.GetProperty("protocol").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["3.1.1", "3", "311", "5", "5.0"], mqtt.GetProperty("protocol").GetProperty("anyOf")[0].GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.False(defs.GetProperty("BindingConfig").GetProperty("additionalProperties").GetBoolean());
         Assert.Equal(["resource"], defs.GetProperty("BindingConfig").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal("string", defs.GetProperty("BindingConfig").GetProperty("properties").GetProperty("selector").GetProperty("type").GetString());
+        Assert.Equal(["string", "number", "boolean"], defs.GetProperty("BindingConfig").GetProperty("properties").GetProperty("selector").GetProperty("type").EnumerateArray().Select(e => e.GetString()));
         Assert.True(defs.GetProperty("HttpConfig").GetProperty("properties").TryGetProperty("host", out _), "the alias 'host' is in the schema");
         Assert.Equal(2, defs.GetProperty("BindingConfig").GetProperty("properties").GetProperty("watch").GetProperty("oneOf").GetArrayLength());
         var launch = defs.GetProperty("ActionConfig").GetProperty("properties").GetProperty("launch");

@@ -30,7 +30,7 @@ public sealed class SelectorCliTests : IDisposable
     [Fact]
     public async Task Check_prints_the_plan_with_selectors_globs_and_the_filters_placeholders_subscribe()
     {
-        var (exit, stdout, stderr) = await Support.Cli.RunAsync("check", Write());
+        var (exit, stdout, stderr) = await Support.Cli.RunAsync("check", "--plan", Write());
         Assert.True(exit == 0, stderr);
         Assert.Contains("bindings[0]: Deployment media/* (mqtt-kube/expose=true): selector mqtt-kube/expose=true: every object that matches", stdout, StringComparison.Ordinal);
         Assert.Contains("watch $.spec.replicas -> {namespace}/{name}/replicas", stdout, StringComparison.Ordinal);

@@ -61,7 +61,9 @@ internal static class PresetExpander
             return binding;
         }
 
-        return binding with { Watch = [.. watch, .. binding.Watch], Patch = [.. patch, .. binding.Patch], Action = [.. action, .. binding.Action] };
+        // Expanded, the binding is its associations: a dump of it (check --dump) reads back as the same binding,
+        // not expanded a second time.
+        return binding with { Preset = Preset.None, Watch = [.. watch, .. binding.Watch], Patch = [.. patch, .. binding.Patch], Action = [.. action, .. binding.Action] };
     }
 
     /// <summary>

@@ -13,6 +13,23 @@ internal static class YamlText
         return sb.ToString();
     }
 
+    /// <summary>A float that reads back as a float: <c>1.0</c>, not <c>1</c>; <c>.inf</c>, <c>-.inf</c>, <c>.nan</c>.</summary>
+    public static string FormatFloat(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return ".nan";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? ".inf" : "-.inf";
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+    }
+
     private static void Append(StringBuilder sb, YamlNode node, int depth)
     {
         if (depth > YamlReader.MaxDepth)
@@ -34,7 +51,7 @@ internal static class YamlText
                     YamlScalarKind.Null => "~",
                     YamlScalarKind.Bool => scalar.Bool ? "true" : "false",
                     YamlScalarKind.Int => scalar.Integer.ToString(CultureInfo.InvariantCulture),
-                    YamlScalarKind.Float => scalar.Float.ToString("R", CultureInfo.InvariantCulture),
+                    YamlScalarKind.Float => FormatFloat(scalar.Float),
                     _ => Configuration.ConfigDumpWriter.Quote(scalar.Value),
                 });
                 break;
