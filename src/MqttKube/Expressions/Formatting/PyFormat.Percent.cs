@@ -162,16 +162,7 @@ internal static partial class PyFormat
             }
             else if (IsDigit(ch))
             {
-                width = ch - '0';
-                while (Read() && IsDigit(ch))
-                {
-                    if (width > (long.MaxValue - (ch - '0')) / 10)
-                    {
-                        throw PyException.Value("width too big");
-                    }
-
-                    width = (width * 10) + (ch - '0');
-                }
+                width = Digits(long.MaxValue, "width too big");
             }
 
             var precision = -1;
@@ -186,16 +177,7 @@ internal static partial class PyFormat
                 }
                 else if (IsDigit(ch))
                 {
-                    precision = ch - '0';
-                    while (Read() && IsDigit(ch))
-                    {
-                        if (precision > (int.MaxValue - (ch - '0')) / 10)
-                        {
-                            throw PyException.Value("precision too big");
-                        }
-
-                        precision = (precision * 10) + (ch - '0');
-                    }
+                    precision = (int)Digits(int.MaxValue, "precision too big");
                 }
             }
 
@@ -211,6 +193,23 @@ internal static partial class PyFormat
 
             var conversionAt = pos - (ch > 0xFFFF ? 2 : 1);
             Convert(NextArgument(), flags, width, precision, conversionAt);
+        }
+
+        /// <summary>The decimal number starting at the current digit (a width or precision), refused past <paramref name="max"/>.</summary>
+        private long Digits(long max, string tooBig)
+        {
+            long value = ch - '0';
+            while (Read() && IsDigit(ch))
+            {
+                if (value > (max - (ch - '0')) / 10)
+                {
+                    throw PyException.Value(tooBig);
+                }
+
+                value = (value * 10) + (ch - '0');
+            }
+
+            return value;
         }
 
         private long StarArgument(long min, long max, string overflow)
